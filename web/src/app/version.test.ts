@@ -1,0 +1,7 @@
+import { describe, expect, it } from 'vitest'
+
+describe('build', () => {
+  it('runs in jsdom', () => {
+    expect(typeof document).toBe('object')
+  })
+})
