@@ -26,6 +26,9 @@ public interface UserAccounts {
     /** Replaces the roles (codes of built-in or custom roles) and the school of an account. */
     void assignRoles(long userId, Set<String> roles, @Nullable Long schoolId);
 
+    /** Sets a new password (hashed here); {@code mustChange} makes the user pick their own at next sign-in. */
+    void setPassword(long userId, String rawPassword, boolean mustChange);
+
     /** What another module needs to create an account. */
     record NewAccount(String username, @Nullable String phone, String displayName, String rawPassword,
             @Nullable Long schoolId, Set<String> roles, boolean mustChangePassword) {

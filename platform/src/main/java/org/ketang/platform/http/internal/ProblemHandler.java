@@ -71,7 +71,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
             problem.setType(URI.create(ApiProblem.TYPE_BASE + slugOf(statusCode)));
             if (problem.getProperties() == null || !problem.getProperties().containsKey("detailEn")) {
                 problem.setProperty("detailEn", problem.getDetail());
