@@ -138,6 +138,12 @@ public class Schools {
         return jdbc.sql(CLASSROOM_SELECT + " where r.id = ?").param(id).query(Schools::classroom).optional();
     }
 
+    /** The classroom a class calls home, if any. */
+    public Optional<Classroom> homeClassroomOf(long classId) {
+        return jdbc.sql(CLASSROOM_SELECT + " where r.home_class_id = ? order by r.id").param(classId)
+                .query(Schools::classroom).list().stream().findFirst();
+    }
+
     private static Classroom classroom(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Long homeClassId = rs.getObject("home_class_id", Long.class);
         String homeClass = homeClassId == null ? null
