@@ -73,9 +73,9 @@ public final class PeopleRows {
             }
             String username = row.get("username");
             if (!username.isEmpty()) {
-                if (!username.matches("[A-Za-z0-9_.\\-]{2,40}")) {
-                    errors.add(ImportError.at(n, "用户名 " + username + " 只能包含字母、数字、_ . -",
-                            "username " + username + " may only contain letters, digits, _ . -"));
+                if (!username.matches("[A-Za-z0-9_.\\-@]{2,64}")) {
+                    errors.add(ImportError.at(n, "用户名 " + username + " 只能包含字母、数字、_ . - @（2–64 个字符）",
+                            "username " + username + " may only contain letters, digits, _ . - @ (2–64 characters)"));
                 } else if (usernames.containsKey(username.toLowerCase(Locale.ROOT))) {
                     errors.add(ImportError.at(n, "用户名 " + username + " 与第" + usernames.get(username.toLowerCase(Locale.ROOT))
                             + "行重复", "username " + username + " repeats row " + usernames.get(username.toLowerCase(Locale.ROOT))));
