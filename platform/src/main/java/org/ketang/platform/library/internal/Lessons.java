@@ -25,7 +25,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Stores {@link Lesson}s in {@code lib_lesson} and answers the browse queries. */
-@Repository
+@Repository("libraryLessons")
 public class Lessons {
 
     private static final String COLUMNS = """
