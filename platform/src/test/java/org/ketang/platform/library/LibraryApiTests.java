@@ -281,12 +281,13 @@ class LibraryApiTests {
         mvc.perform(get("/api/v1/lessons/" + id).with(by(as("s1")))).andExpect(jsonPath("$.views").value(2))
                 .andExpect(jsonPath("$.resumeAt").value(125));
         mvc.perform(get("/api/v1/lessons/" + id).with(by(as("ht1")))).andExpect(jsonPath("$.resumeAt").doesNotExist());
+        // other tests of this class may have counted views too: look at this lesson's line
+        String lessonLine = "$.topLessons[?(@.lessonId == " + id + ")]";
         mvc.perform(get("/api/v1/lessons/stats").with(by(as("sadmin1")))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalViews").value(2))
-                .andExpect(jsonPath("$.uniqueViewers").value(2))
-                .andExpect(jsonPath("$.totalWatchSeconds").value(90))
-                .andExpect(jsonPath("$.topLessons[0].lessonId").value(id))
-                .andExpect(jsonPath("$.schools[0].views").value(2))
+                .andExpect(jsonPath(lessonLine + ".views").value(2))
+                .andExpect(jsonPath(lessonLine + ".uniqueViewers").value(2))
+                .andExpect(jsonPath(lessonLine + ".watchSeconds").value(90))
+                .andExpect(jsonPath("$.schools[0].schoolId").value(school("S01")))
                 .andExpect(jsonPath("$.days.length()").value(30));
         mvc.perform(get("/api/v1/lessons/stats").with(by(as("sadmin2")))).andExpect(jsonPath("$.totalViews").value(0));
         mvc.perform(get("/api/v1/lessons/stats").param("schoolId", String.valueOf(school("S01"))).with(by(as("sadmin2"))))
