@@ -56,8 +56,13 @@ public final class Examples {
 
     /** The example as an .xlsx workbook made with POI (numbers in numeric cells, as Excel stores them). */
     public static byte[] xlsx(String name) {
+        return xlsxOf(text(name));
+    }
+
+    /** A CSV text as an .xlsx workbook. */
+    public static byte[] xlsxOf(String csv) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream();
-                CSVParser parser = CSVFormat.DEFAULT.parse(new java.io.StringReader(text(name)))) {
+                CSVParser parser = CSVFormat.DEFAULT.parse(new java.io.StringReader(csv))) {
             Sheet sheet = workbook.createSheet("导入");
             int r = 0;
             for (CSVRecord record : parser) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.ketang.platform.audit.AuditTrail;
 import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
@@ -199,23 +200,24 @@ class TimetableController {
         return new ImportAnswer(result.imported(), result.classes(), result.dryRun());
     }
 
+    /** The answer of {@code /classrooms/{id}/now}; {@code class} is a Java keyword, hence the rename. */
+    record NowView(boolean happening, ClassroomView classroom, @Nullable PeriodView period,
+            @JsonProperty("class") @Nullable ClassRef schoolClass, @Nullable String subject,
+            @Nullable TeacherRef teacher) {
+    }
+
     @GetMapping("/classrooms/{id}/now")
-    Map<String, Object> now(Actor actor, @PathVariable long id, @RequestParam(required = false) @Nullable String at) {
+    NowView now(Actor actor, @PathVariable long id, @RequestParam(required = false) @Nullable String at) {
         require(actor, Permission.TIMETABLE_VIEW);
         Classroom room = schools.classroom(id).filter(r -> reach.of(actor).classroom(r.id(), r.schoolId()))
                 .orElseThrow(() -> ApiProblem.notFound("教室", "Classroom"));
-        Instant instant = parseInstant(at);
-        Optional<Happening> happening = timetables.whatIsHappening(id, instant);
-        // a map, because "class" cannot be a record component
-        Map<String, Object> answer = new HashMap<>();
-        answer.put("happening", happening.isPresent());
-        answer.put("classroom", ClassroomView.of(room));
-        answer.put("period", happening.map(h -> PeriodView.of(h.period())).orElse(null));
-        answer.put("class", happening.map(h -> new ClassRef(h.classId(), h.classFullName(), h.gradeName())).orElse(null));
-        answer.put("subject", happening.map(Happening::subjectName).orElse(null));
-        answer.put("teacher", happening.filter(h -> h.teacherId() != null)
-                .map(h -> new TeacherRef(h.teacherId(), h.teacherName())).orElse(null));
-        return answer;
+        Optional<Happening> happening = timetables.whatIsHappening(id, parseInstant(at));
+        return new NowView(happening.isPresent(), ClassroomView.of(room),
+                happening.map(h -> PeriodView.of(h.period())).orElse(null),
+                happening.map(h -> new ClassRef(h.classId(), h.classFullName(), h.gradeName())).orElse(null),
+                happening.map(Happening::subjectName).orElse(null),
+                happening.filter(h -> h.teacherId() != null).map(h -> new TeacherRef(h.teacherId(), h.teacherName()))
+                        .orElse(null));
     }
 
     private static Instant parseInstant(@Nullable String at) {
@@ -254,7 +256,8 @@ class TimetableController {
             Student me = asStudent.get(0);
             return classTimetableOf(me.classId(), me.schoolId());
         }
-        throw ApiProblem.notFound("你的课表", "Your timetable");
+        // principals, researchers, parents…: no lessons of their own is an empty week, not an error
+        return new TimetableView("我的课表", null, List.of(), List.of());
     }
 
     private TimetableView classTimetableOf(long classId, long schoolId) {
