@@ -1,0 +1,103 @@
+package org.ketang.platform.library.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.ketang.platform.identity.SchoolNames;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the library needs to know about the district beyond {@code Timetables.whatIsHappening}: the grade of a
+ * class, subject and staff names, and a teacher's usual class and subject (to pre-fill an upload).
+ * <p>
+ * Stop-gap: the organization module publishes no read API for these yet, so this one class reads its tables
+ * (read-only, never joined with the library's). When organization offers such queries, only this class changes.
+ */
+@Component
+@Transactional(readOnly = true)
+public class District {
+
+    private final JdbcClient jdbc;
+    private final SchoolNames schoolNames;
+
+    District(JdbcClient jdbc, SchoolNames schoolNames) {
+        this.jdbc = jdbc;
+        this.schoolNames = schoolNames;
+    }
+
+    public record ClassInfo(long classId, long schoolId, long gradeId, String gradeName, String fullName) {
+    }
+
+    public record StaffInfo(long staffId, long schoolId, @Nullable Long userId, String name) {
+    }
+
+    public record Named(long id, String name) {
+    }
+
+    /** A teacher's class and subject taught most often in the term around {@code on}. */
+    public record Usual(ClassInfo schoolClass, Named subject) {
+    }
+
+    public String schoolName(long schoolId) {
+        return schoolNames.nameOf(schoolId).orElse("#" + schoolId);
+    }
+
+    public Optional<ClassInfo> schoolClass(long classId) {
+        return jdbc.sql("""
+                select c.id, c.school_id, c.grade_id, g.name as grade_name, g.name || c.name as full_name
+                  from org_class c join org_grade g on g.id = c.grade_id where c.id = ?
+                """).param(classId).query((rs, n) -> new ClassInfo(rs.getLong("id"), rs.getLong("school_id"),
+                rs.getLong("grade_id"), rs.getString("grade_name"), rs.getString("full_name"))).optional();
+    }
+
+    public Optional<Named> subject(long subjectId) {
+        return jdbc.sql("select id, name from org_subject where id = ?").param(subjectId)
+                .query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).optional();
+    }
+
+    public Optional<StaffInfo> staff(long staffId) {
+        return jdbc.sql("select id, school_id, user_id, name from org_staff where id = ?").param(staffId)
+                .query(District::staffRow).optional();
+    }
+
+    /** The staff records of an account (a teacher may work in more than one school). */
+    public List<StaffInfo> staffOfUser(long userId) {
+        return jdbc.sql("select id, school_id, user_id, name from org_staff where user_id = ? order by id").param(userId)
+                .query(District::staffRow).list();
+    }
+
+    public Optional<Long> schoolOfClassroom(long classroomId) {
+        return jdbc.sql("select school_id from org_classroom where id = ?").param(classroomId).query(Long.class).optional();
+    }
+
+    /** The class and subject a member of staff teaches most often in the term that contains {@code on}. */
+    public Optional<Usual> usualLesson(long staffId, LocalDate on) {
+        return jdbc.sql("""
+                select l.class_id, l.subject_id, s.name as subject_name, count(*) as n
+                  from org_lesson l join org_term t on t.id = l.term_id join org_subject s on s.id = l.subject_id
+                 where l.teacher_id = :staff and t.start_date <= :on and t.end_date >= :on
+                 group by l.class_id, l.subject_id, s.name
+                 order by n desc, l.class_id, l.subject_id
+                 fetch first 1 rows only
+                """).param("staff", staffId).param("on", on)
+                .query((rs, n) -> new long[] { rs.getLong("class_id"), rs.getLong("subject_id") }).optional()
+                .flatMap(ids -> schoolClass(ids[0]).flatMap(c -> subject(ids[1]).map(s -> new Usual(c, s))));
+    }
+
+    /** The first subject a member of staff is listed with, when they have no timetable. */
+    public Optional<Named> firstSubject(long staffId) {
+        return jdbc.sql("""
+                select s.id, s.name from org_staff_subject ss join org_subject s on s.id = ss.subject_id
+                 where ss.staff_id = ? order by s.id fetch first 1 rows only
+                """).param(staffId).query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).optional();
+    }
+
+    private static StaffInfo staffRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StaffInfo(rs.getLong("id"), rs.getLong("school_id"), Lessons.nullableLong(rs, "user_id"),
+                rs.getString("name"));
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The teaching-video library: lessons (课例) classified from the timetable, browse, Chinese full-text search,
+ * personal spaces (favourites, watch progress, playlists), view statistics and playback links. Other modules
+ * call {@link org.ketang.platform.library.LessonIntake} (a finished upload or recording becomes a lesson) and
+ * {@link org.ketang.platform.library.LessonMedia} (processing progress); the media module implements
+ * {@link org.ketang.platform.library.PlaybackLinks}.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = { "organization", "identity", "http" })
+package org.ketang.platform.library;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
