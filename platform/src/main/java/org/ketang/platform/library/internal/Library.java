@@ -1,5 +1,7 @@
 package org.ketang.platform.library.internal;
 
+import org.ketang.platform.organization.Directory;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Library implements LessonIntake, LessonMedia {
 
     private final Lessons lessons;
-    private final District district;
+    private final Directory directory;
     private final Timetables timetables;
     private final UserAccounts accounts;
     private final LibrarySettings settings;
@@ -45,13 +47,13 @@ public class Library implements LessonIntake, LessonMedia {
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
-    Library(Lessons lessons, District district, Timetables timetables, UserAccounts accounts, LibrarySettings settings,
+    Library(Lessons lessons, Directory directory, Timetables timetables, UserAccounts accounts, LibrarySettings settings,
             OrganizationSettings organizationSettings, ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.lessons = lessons;
-        this.district = district;
+        this.directory = directory;
         this.timetables = timetables;
         this.accounts = accounts;
         this.settings = settings;
@@ -108,17 +110,17 @@ public class Library implements LessonIntake, LessonMedia {
         String title;
         if (happening.isPresent()) {
             Happening h = happening.get();
-            Optional<District.ClassInfo> schoolClass = district.schoolClass(h.classId());
-            classification = new Lesson.Classification(h.schoolId(), district.schoolName(h.schoolId()),
-                    schoolClass.map(District.ClassInfo::gradeId).orElse(null), h.gradeName(), h.classId(),
+            Optional<Directory.ClassInfo> schoolClass = directory.schoolClass(h.classId());
+            classification = new Lesson.Classification(h.schoolId(), directory.schoolName(h.schoolId()),
+                    schoolClass.map(Directory.ClassInfo::gradeId).orElse(null), h.gradeName(), h.classId(),
                     h.classFullName(), h.subjectId(), h.subjectName(), h.teacherId(), h.teacherUserId(), h.teacherName(),
                     h.date(), h.period().no());
             title = h.subjectName() + " · " + h.classFullName() + " · " + h.date().getMonthValue() + "月"
                     + h.date().getDayOfMonth() + "日第" + h.period().no() + "节";
         } else {
-            long schoolId = district.schoolOfClassroom(recording.classroomId())
+            long schoolId = directory.schoolOfClassroom(recording.classroomId())
                     .orElseThrow(() -> new IllegalArgumentException("unknown classroom " + recording.classroomId()));
-            classification = new Lesson.Classification(schoolId, district.schoolName(schoolId), null, null, null, null,
+            classification = new Lesson.Classification(schoolId, directory.schoolName(schoolId), null, null, null, null,
                     null, null, null, null, null, date, null);
             title = "课堂录像 " + date + " " + recording.startedAt().atZone(organizationSettings.zone()).toLocalTime()
                     .withSecond(0).withNano(0);
@@ -130,22 +132,22 @@ public class Library implements LessonIntake, LessonMedia {
     /** The uploader's usual class and subject in their timetable, else their first subject, else just the school. */
     private Lesson.Classification prefill(long userId, Instant at) {
         LocalDate date = at.atZone(organizationSettings.zone()).toLocalDate();
-        List<District.StaffInfo> staff = district.staffOfUser(userId);
-        for (District.StaffInfo member : staff) {
-            Optional<District.Usual> usual = district.usualLesson(member.staffId(), date);
+        List<Directory.StaffInfo> staff = directory.staffOfUser(userId);
+        for (Directory.StaffInfo member : staff) {
+            Optional<Directory.Usual> usual = directory.usualLesson(member.staffId(), date);
             if (usual.isPresent()) {
                 var c = usual.get().schoolClass();
                 var s = usual.get().subject();
-                return new Lesson.Classification(member.schoolId(), district.schoolName(member.schoolId()), c.gradeId(),
+                return new Lesson.Classification(member.schoolId(), directory.schoolName(member.schoolId()), c.gradeId(),
                         c.gradeName(), c.classId(), c.fullName(), s.id(), s.name(), member.staffId(), userId, member.name(),
                         date, null);
             }
         }
         if (!staff.isEmpty()) {
-            District.StaffInfo member = staff.get(0);
-            var subject = district.firstSubject(member.staffId());
-            return new Lesson.Classification(member.schoolId(), district.schoolName(member.schoolId()), null, null, null,
-                    null, subject.map(District.Named::id).orElse(null), subject.map(District.Named::name).orElse(null),
+            Directory.StaffInfo member = staff.get(0);
+            var subject = directory.firstSubject(member.staffId());
+            return new Lesson.Classification(member.schoolId(), directory.schoolName(member.schoolId()), null, null, null,
+                    null, subject.map(Directory.Named::id).orElse(null), subject.map(Directory.Named::name).orElse(null),
                     member.staffId(), userId, member.name(), date, null);
         }
         UserAccounts.Account account = accounts.find(userId)
@@ -153,7 +155,7 @@ public class Library implements LessonIntake, LessonMedia {
         if (account.schoolId() == null) {
             throw ApiProblem.invalid("区级用户上传课例前需指定学校", "District users must name a school for an upload");
         }
-        return new Lesson.Classification(account.schoolId(), district.schoolName(account.schoolId()), null, null, null,
+        return new Lesson.Classification(account.schoolId(), directory.schoolName(account.schoolId()), null, null, null,
                 null, null, null, null, null, null, date, null);
     }
 
@@ -212,19 +214,19 @@ public class Library implements LessonIntake, LessonMedia {
     public Lesson edit(Lesson lesson, Edit edit) {
         long school = lesson.schoolId();
         var c = lesson.classification();
-        District.ClassInfo schoolClass = null;
+        Directory.ClassInfo schoolClass = null;
         if (edit.classId() != null) {
-            schoolClass = district.schoolClass(edit.classId()).filter(k -> k.schoolId() == school)
+            schoolClass = directory.schoolClass(edit.classId()).filter(k -> k.schoolId() == school)
                     .orElseThrow(() -> ApiProblem.invalid("班级不属于本课例的学校", "The class is not of the lesson's school"));
         }
-        District.Named subject = null;
+        Directory.Named subject = null;
         if (edit.subjectId() != null) {
-            subject = district.subject(edit.subjectId())
+            subject = directory.subject(edit.subjectId())
                     .orElseThrow(() -> ApiProblem.invalid("未知学科", "Unknown subject"));
         }
-        District.StaffInfo teacher = null;
+        Directory.StaffInfo teacher = null;
         if (edit.teacherStaffId() != null) {
-            teacher = district.staff(edit.teacherStaffId()).filter(s -> s.schoolId() == school)
+            teacher = directory.staff(edit.teacherStaffId()).filter(s -> s.schoolId() == school)
                     .orElseThrow(() -> ApiProblem.invalid("教师不属于本课例的学校", "The teacher is not of the lesson's school"));
         }
         Instant now = clock.instant();

@@ -1,5 +1,7 @@
 package org.ketang.platform.library.internal;
 
+import org.ketang.platform.organization.Directory;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package org.ketang.platform.library.web;
 
+import org.ketang.platform.organization.Directory;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.ketang.platform.library.internal;
+package org.ketang.platform.organization;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,20 +11,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the library needs to know about the district beyond {@code Timetables.whatIsHappening}: the grade of a
- * class, subject and staff names, and a teacher's usual class and subject (to pre-fill an upload).
- * <p>
- * Stop-gap: the organization module publishes no read API for these yet, so this one class reads its tables
- * (read-only, never joined with the library's). When organization offers such queries, only this class changes.
+ * Read-only look-ups for other modules beyond {@link Timetables#whatIsHappening}: the grade of a class, subject
+ * and staff names, the school of a classroom, and a teacher's usual class and subject (to pre-fill an upload).
  */
 @Component
 @Transactional(readOnly = true)
-public class District {
+public class Directory {
 
     private final JdbcClient jdbc;
     private final SchoolNames schoolNames;
 
-    District(JdbcClient jdbc, SchoolNames schoolNames) {
+    Directory(JdbcClient jdbc, SchoolNames schoolNames) {
         this.jdbc = jdbc;
         this.schoolNames = schoolNames;
     }
@@ -61,13 +58,13 @@ public class District {
 
     public Optional<StaffInfo> staff(long staffId) {
         return jdbc.sql("select id, school_id, user_id, name from org_staff where id = ?").param(staffId)
-                .query(District::staffRow).optional();
+                .query(Directory::staffRow).optional();
     }
 
     /** The staff records of an account (a teacher may work in more than one school). */
     public List<StaffInfo> staffOfUser(long userId) {
         return jdbc.sql("select id, school_id, user_id, name from org_staff where user_id = ? order by id").param(userId)
-                .query(District::staffRow).list();
+                .query(Directory::staffRow).list();
     }
 
     public Optional<Long> schoolOfClassroom(long classroomId) {
@@ -97,7 +94,7 @@ public class District {
     }
 
     private static StaffInfo staffRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new StaffInfo(rs.getLong("id"), rs.getLong("school_id"), Lessons.nullableLong(rs, "user_id"),
+        return new StaffInfo(rs.getLong("id"), rs.getLong("school_id"), (Long) rs.getObject("user_id", Long.class),
                 rs.getString("name"));
     }
 }
