@@ -309,12 +309,15 @@ class UploadsApiTests {
     }
 
     @Test
-    void claimingHandsTheFileOverAndFreesTheQuota() throws Exception {
+    void aCompletedUploadCannotBeDeletedAndClaimingItFreesTheQuota() throws Exception {
         Actor teacher = teacher();
         byte[] file = bytes(6 << 20);
         String id = newUpload(teacher, file.length, meta("filename", "a.mp4"));
         patchBytes(teacher, id, 0, file).andExpect(status().isNoContent());
         create(teacher, 5L << 20, meta("filename", "b.mp4")).andExpect(status().isContentTooLarge());
+
+        mvc.perform(delete("/api/v1/uploads/" + id).header("Tus-Resumable", TUS).with(actor(teacher)).with(csrf()))
+                .andExpect(status().isConflict());
 
         Path claimed = uploads.claim(id);
         assertThat(uploads.claim(id)).isEqualTo(claimed);

@@ -96,6 +96,10 @@ public class ResumableUploads implements Uploads {
                             + human(quota) + ". Finish or delete unfinished uploads first")
                     .with(Map.of("quota", quota, "used", held));
         }
+        if (metadataHeader != null && metadataHeader.length() > 8000) {
+            throw ApiProblem.invalid("Upload-Metadata 太长（最多 8000 个字符）",
+                    "Upload-Metadata is too long (at most 8000 characters)");
+        }
         Map<String, String> metadata;
         try {
             metadata = TusMetadata.parse(metadataHeader);
@@ -195,8 +199,8 @@ public class ResumableUploads implements Uploads {
             }
             return upload;
         } finally {
-            lock.unlock();
             writing.remove(id, lock);
+            lock.unlock();
         }
     }
 
@@ -209,15 +213,16 @@ public class ResumableUploads implements Uploads {
                     "This upload is receiving data; delete it shortly");
         }
         try {
-            if (upload.state() == State.COMPLETED && upload.claimedAt() != null) {
-                throw ApiProblem.conflict("该上传已交给课例库处理，不能再删除",
-                        "This upload was already handed over for processing and cannot be deleted");
+            if (upload.state() == State.COMPLETED) {
+                // UploadCompleted is out: its listeners (the library) own the file now and must find it
+                throw ApiProblem.conflict("该上传已完成并交给课例库处理，不能再删除",
+                        "This upload is complete and was handed over for processing; it cannot be deleted");
             }
             rows.delete(id);
             files.delete(id);
         } finally {
-            lock.unlock();
             writing.remove(id, lock);
+            lock.unlock();
         }
     }
 
@@ -260,8 +265,8 @@ public class ResumableUploads implements Uploads {
                     expired++;
                 }
             } finally {
-                lock.unlock();
                 writing.remove(id, lock);
+                lock.unlock();
             }
         }
         return expired;
