@@ -105,7 +105,7 @@ export interface AuditEntry {
   action: string
   target: string | null
   detail: string | null
-  outcome: string
+  outcome: 'SUCCESS' | 'FAILURE'
   schoolId: number | null
   ip: string | null
 }
@@ -220,8 +220,9 @@ export interface SchoolStructure {
 
 export interface Staff {
   id: number
-  userId: number
-  username: string
+  /** Null for staff without an account. */
+  userId: number | null
+  username: string | null
   name: string
   phone: string | null
   subjects: string[]
@@ -236,7 +237,7 @@ export interface Guardian {
 
 export interface Student {
   id: number
-  userId: number
+  userId: number | null
   studentNo: string
   name: string
   classId: number
@@ -261,7 +262,8 @@ export interface DayKind {
 }
 
 export interface BellSchedule {
-  termId: number
+  /** The term the schedule belongs to; null when the school has no term yet. */
+  termId: number | null
   dayKinds: DayKind[]
 }
 
@@ -269,14 +271,15 @@ export interface TimetableEntry {
   weekday: Weekday
   period: number
   subject: string
-  teacher: string
+  teacher: string | null
   classroom: string | null
   classFullName: string
 }
 
 export interface Timetable {
   title: string
-  term: Term
+  /** Null when there is no term (e.g. the empty week of a principal on /me/timetable). */
+  term: Term | null
   periods: Period[]
   entries: TimetableEntry[]
 }
@@ -284,11 +287,24 @@ export interface Timetable {
 export interface TimetableImportResult {
   imported: number
   classes: number
+  dryRun?: boolean
+}
+
+/** An account the people import created, with the initial password to hand out (the user must change it). */
+export interface CreatedAccount {
+  row: number
+  type: string
+  name: string
+  username: string
+  initialPassword: string
 }
 
 export interface PeopleImportResult {
   imported: number
   created: { teachers: number; students: number; parents: number }
+  dryRun?: boolean
+  /** Sent by the server beyond the contract table; absent on older servers. */
+  accounts?: CreatedAccount[]
 }
 
 export interface ClassroomNow {
@@ -297,7 +313,7 @@ export interface ClassroomNow {
   period: Period | null
   class: { id: number; fullName: string; gradeName: string } | null
   subject: string | null
-  teacher: { id: number; name: string } | null
+  teacher: { id: number | null; name: string | null } | null
 }
 
 // ---- home-school ----

@@ -105,6 +105,9 @@ const en: Messages = {
     import: 'Import people',
     importHint: 'Upload a CSV or .xlsx file whose first row names the columns: type, name, username, phone, class, studentNo, subjects, relation.',
     importDone: 'Imported {n} people: {teachers} teachers, {students} students, {parents} parents',
+    accountsTitle: 'New accounts and their initial passwords (hand them out; each must be changed at first sign-in)',
+    accountType: 'Type',
+    initialPassword: 'Initial password',
     importChecked: 'Check passed (dry run, nothing written): {n} people, {teachers} teachers, {students} students, {parents} parents',
   },
   imports: {
@@ -203,6 +206,7 @@ const en: Messages = {
     ip: 'IP',
     actionFilter: 'Action',
     allSchools: 'All schools',
+    outcomes: { SUCCESS: 'Success', FAILURE: 'Failure' },
   },
   portal: {
     greeting: 'Hello, {name}',

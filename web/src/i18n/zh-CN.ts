@@ -104,6 +104,9 @@ const zhCN = {
     import: '导入人员',
     importHint: '上传 CSV 或 .xlsx 文件，第一行为列名：类型、姓名、用户名、手机、班级、学号、学科、关系。',
     importDone: '导入 {n} 人：教师 {teachers}，学生 {students}，家长 {parents}',
+    accountsTitle: '新建账号及初始密码（请分发给本人，首次登录须修改密码）',
+    accountType: '类型',
+    initialPassword: '初始密码',
     importChecked: '检查通过（试运行，未写入）：{n} 人，教师 {teachers}，学生 {students}，家长 {parents}',
   },
   imports: {
@@ -202,6 +205,7 @@ const zhCN = {
     ip: 'IP',
     actionFilter: '操作类型',
     allSchools: '全部学校',
+    outcomes: { SUCCESS: '成功', FAILURE: '失败' },
   },
   portal: {
     greeting: '{name}，您好',

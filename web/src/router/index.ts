@@ -3,8 +3,8 @@ import { whenUnauthenticated } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
 import { ADMIN_PAGES, ADMIN_PERMISSIONS, LOGIN_PATH, decide, type AdminPageName, type RouteAccess } from './access'
 
+// Every route's meta says who may open it (see access.ts).
 declare module 'vue-router' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface RouteMeta extends RouteAccess {}
 }
 

@@ -16,10 +16,6 @@ export const useSessionStore = defineStore('session', () => {
     return me.value?.permissions.includes(permission) ?? false
   }
 
-  function canAny(permissions: readonly Permission[]): boolean {
-    return permissions.some(can)
-  }
-
   function hasRole(code: RoleCode): boolean {
     return me.value?.roles.includes(code) ?? false
   }
@@ -65,7 +61,7 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true
   }
 
-  return { me, loaded, signedIn, can, canAny, hasRole, load, login, logout, passwordChanged, forget }
+  return { me, loaded, signedIn, can, hasRole, load, login, logout, passwordChanged, forget }
 })
 
 export type SessionStore = ReturnType<typeof useSessionStore>
