@@ -84,7 +84,7 @@ public final class Ffmpeg {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(bin.environment());
-        builder.redirectInput(ProcessBuilder.Redirect.DISCARD);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         if (started != null) {
             started.accept(process);

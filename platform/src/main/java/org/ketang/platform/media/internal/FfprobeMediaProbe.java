@@ -46,8 +46,9 @@ public final class FfprobeMediaProbe implements MediaProbe {
                     "-show_format", "-show_streams", file.toString()), TIMEOUT, null, null);
             if (!probe.ok()) {
                 String error = probe.stderrTail();
-                Reason reason = error.contains("moov atom not found") || error.contains("End of file")
-                        || error.contains("Truncat") ? Reason.TRUNCATED : Reason.NOT_MEDIA;
+                // a file that starts like a media container but cannot be read was cut short; anything else
+                // (a document renamed .mp4) is not media at all
+                Reason reason = looksLikeMedia(file) ? Reason.TRUNCATED : Reason.NOT_MEDIA;
                 return new Unusable(reason, firstLine(error));
             }
             JsonNode root = JSON.readTree(probe.stdout());
@@ -119,6 +120,22 @@ public final class FfprobeMediaProbe implements MediaProbe {
         }
         return new Unusable(Reason.TRUNCATED, "no picture can be decoded near the end ("
                 + (error.isEmpty() ? "no frame" : firstLine(error)) + ")");
+    }
+
+    private static boolean looksLikeMedia(Path file) throws IOException {
+        byte[] head = new byte[12];
+        int n;
+        try (var in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n < 8) {
+            return false;
+        }
+        String ascii = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return ascii.startsWith("ftyp", 4) || ascii.startsWith("moov", 4) || ascii.startsWith("mdat", 4)
+                || ascii.startsWith("RIFF") || ascii.startsWith("FLV") || ascii.startsWith("OggS")
+                || (head[0] == 0x1A && head[1] == 0x45 && head[2] == (byte) 0xDF && head[3] == (byte) 0xA3)
+                || (head[0] == 0 && head[1] == 0 && head[2] == 1 && (head[3] & 0xFF) == 0xBA);
     }
 
     private static double number(JsonNode node, double fallback) {
