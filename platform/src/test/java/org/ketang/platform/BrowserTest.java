@@ -91,6 +91,12 @@ public abstract class BrowserTest {
         return page;
     }
 
+    /** Saves a screenshot under {@code target/screenshots/} for people reviewing a run. */
+    protected static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png"))
+                .setFullPage(true));
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

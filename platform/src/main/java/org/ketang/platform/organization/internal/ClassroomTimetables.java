@@ -1,0 +1,58 @@
+package org.ketang.platform.organization.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+import org.ketang.platform.organization.BellSchedule;
+import org.ketang.platform.organization.Happening;
+import org.ketang.platform.organization.OrganizationSettings;
+import org.ketang.platform.organization.Period;
+import org.ketang.platform.organization.Term;
+import org.ketang.platform.organization.Timetables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link Timetables} on the database: a handful of indexed look-ups per question. */
+@Service
+@Transactional(readOnly = true)
+class ClassroomTimetables implements Timetables {
+
+    private final Schools schools;
+    private final Calendars calendars;
+    private final Lessons lessons;
+    private final OrganizationSettings settings;
+
+    ClassroomTimetables(Schools schools, Calendars calendars, Lessons lessons, OrganizationSettings settings) {
+        this.schools = schools;
+        this.calendars = calendars;
+        this.lessons = lessons;
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<Happening> whatIsHappening(long classroomId, Instant at) {
+        Optional<Classroom> found = schools.classroom(classroomId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Classroom classroom = found.get();
+        ZonedDateTime local = at.atZone(settings.zone());
+        LocalDate date = local.toLocalDate();
+        Optional<Term> term = calendars.termOn(classroom.schoolId(), date);
+        if (term.isEmpty()) {
+            return Optional.empty();
+        }
+        BellSchedule bells = calendars.bellSchedule(classroom.schoolId());
+        Optional<Period> period = bells.periodAt(local.getDayOfWeek(), local.toLocalTime());
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        return lessons.inClassroom(term.get().id(), local.getDayOfWeek().getValue(), period.get().no(), classroomId,
+                classroom.homeClassId())
+                .map(l -> new Happening(classroomId, classroom.schoolId(), term.get().id(), date, period.get(), l.classId(),
+                        l.classFullName(), l.gradeName(), l.subjectId(), l.subjectCode(), l.subjectName(), l.teacherId(),
+                        l.teacherName(), l.teacherUserId()));
+    }
+}

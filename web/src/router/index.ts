@@ -1,0 +1,64 @@
+import { createRouter, createWebHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
+import { whenUnauthenticated } from '@/api/http'
+import { useSessionStore } from '@/stores/session'
+import { ADMIN_PAGES, ADMIN_PERMISSIONS, LOGIN_PATH, decide, type AdminPageName, type RouteAccess } from './access'
+
+declare module 'vue-router' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RouteMeta extends RouteAccess {}
+}
+
+const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> = {
+  schools: () => import('@/features/organization/SchoolsPage.vue'),
+  people: () => import('@/features/organization/PeoplePage.vue'),
+  classrooms: () => import('@/features/organization/ClassroomsPage.vue'),
+  timetable: () => import('@/features/organization/TimetablePage.vue'),
+  roles: () => import('@/features/identity/RolesPage.vue'),
+  audit: () => import('@/features/audit/AuditPage.vue'),
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', component: { render: () => null } },
+  { path: LOGIN_PATH, component: () => import('@/features/login/LoginPage.vue'), meta: { public: true } },
+  { path: '/forbidden', component: () => import('@/features/layout/ForbiddenPage.vue') },
+  {
+    path: '/admin',
+    component: () => import('@/features/layout/AdminLayout.vue'),
+    meta: { anyPermission: ADMIN_PERMISSIONS },
+    children: ADMIN_PAGES.map((page) => ({
+      path: page.path.slice('/admin/'.length),
+      name: page.name,
+      component: adminPageComponents[page.name],
+      meta: { permission: page.permission },
+    })),
+  },
+  { path: '/portal', component: () => import('@/features/portal/PortalHome.vue') },
+  { path: '/m', component: () => import('@/features/homeschool/ParentHome.vue') },
+  { path: '/:unknown(.*)*', redirect: '/' },
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory('/'), routes })
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    try {
+      await session.load()
+    } catch {
+      // Server unreachable: treat as signed out; the login page shows the error when they try.
+    }
+    return decide({ path: to.path, fullPath: to.fullPath, access: to.matched.map((r) => r.meta) }, session.me)
+  })
+
+  // A request answered 401 means the session ended (timeout, signed out elsewhere).
+  whenUnauthenticated(() => {
+    const session = useSessionStore()
+    session.forget()
+    const current = router.currentRoute.value
+    if (current.path !== LOGIN_PATH) {
+      void router.push({ path: LOGIN_PATH, query: { redirect: current.fullPath } })
+    }
+  })
+
+  return router
+}
