@@ -8,6 +8,8 @@
  * {@link org.ketang.platform.media.MediaFailed}. FFmpeg always runs as a child process.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "identity", "http" })
 package org.ketang.platform.media;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
