@@ -8,7 +8,7 @@
  * {@link org.ketang.platform.media.MediaFailed}. FFmpeg always runs as a child process.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "identity", "http" })
+@ApplicationModule(allowedDependencies = { "identity", "http", "ingest" })
 package org.ketang.platform.media;
 
 import org.jspecify.annotations.NullMarked;
