@@ -354,3 +354,12 @@ export async function removeFromPlaylist(id: number, lessonId: number): Promise<
 export async function reorderPlaylist(id: number, lessonIds: number[]): Promise<Playlist> {
   return (await http.put<Playlist>(`/playlists/${id}/order`, { lessonIds })).data
 }
+
+/**
+ * ASSUMPTION: the poster of a lesson card, `GET /api/v1/lessons/{id}/poster` (an image or a redirect to the
+ * signed poster). LessonView only says whether there is one (`poster`); the signed URL comes with playback,
+ * which counts a view, so cards cannot use it.
+ */
+export function lessonPosterUrl(lesson: Pick<Lesson, 'id' | 'poster'>): string | null {
+  return lesson.poster ? `/api/v1/lessons/${lesson.id}/poster` : null
+}

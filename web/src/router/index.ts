@@ -15,6 +15,8 @@ const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> 
   timetable: () => import('@/features/organization/TimetablePage.vue'),
   roles: () => import('@/features/identity/RolesPage.vue'),
   audit: () => import('@/features/audit/AuditPage.vue'),
+  upload: () => import('@/features/upload/UploadPage.vue'),
+  stats: () => import('@/features/library/StatsPage.vue'),
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -32,7 +34,18 @@ export const routes: RouteRecordRaw[] = [
       meta: { permission: page.permission },
     })),
   },
-  { path: '/portal', component: () => import('@/features/portal/PortalHome.vue') },
+  {
+    path: '/portal',
+    component: () => import('@/features/layout/PortalLayout.vue'),
+    children: [
+      { path: '', name: 'portal', component: () => import('@/features/portal/PortalHome.vue') },
+      { path: 'library', name: 'library', component: () => import('@/features/library/LibraryPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      { path: 'upload', name: 'portal-upload', component: () => import('@/features/upload/UploadPage.vue'), meta: { permission: 'LESSON_UPLOAD' } },
+      { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      { path: 'space', name: 'my-space', component: () => import('@/features/space/SpacePage.vue') },
+      { path: 'space/:userId(\\d+)', name: 'space', component: () => import('@/features/space/SpacePage.vue') },
+    ],
+  },
   { path: '/m', component: () => import('@/features/homeschool/ParentHome.vue') },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
