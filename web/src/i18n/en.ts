@@ -288,6 +288,7 @@ const en: Messages = {
     processingPercent: 'Transcoding {percent}%',
     processingEta: 'About {time} left',
     waitingLesson: 'Registering the lesson…',
+    findInSpace: 'Find it later in My space',
     playable: 'The lesson can be played',
     openLesson: 'Open the lesson',
     lessonFailed: 'Processing failed: {reason}',

@@ -287,6 +287,7 @@ const zhCN = {
     processingPercent: '转码进度 {percent}%',
     processingEta: '预计还需 {time}',
     waitingLesson: '正在登记课例…',
+    findInSpace: '稍后可在“我的空间”中查看',
     playable: '课例已可播放',
     openLesson: '打开课例',
     lessonFailed: '处理失败：{reason}',
