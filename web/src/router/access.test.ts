@@ -166,6 +166,14 @@ describe('video library pages', () => {
     expect(adminPagesFor(lessonManager).map((p) => p.name)).toEqual(['upload', 'stats'])
   })
 
+  it('opens the console for a lesson manager without other admin rights, who still lands in the portal', () => {
+    const manager: Viewer = { roles: ['LESSON_OFFICE'], permissions: ['LESSON_VIEW', 'LESSON_MANAGE'] }
+    expect(homeFor(manager)).toBe('/portal')
+    expect(open('/admin', manager)).toEqual({ path: '/admin/stats' })
+    expect(open('/admin/stats', manager)).toBe(true)
+    expect(open('/admin/schools', manager)).toEqual({ path: '/forbidden' })
+  })
+
   it('shows in the portal menu only what the user may open', () => {
     expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'space'])
     expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'space'])

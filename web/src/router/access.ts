@@ -61,6 +61,16 @@ export function isAdmin(viewer: Viewer): boolean {
   return ADMIN_PERMISSIONS.some((p) => has(viewer, p))
 }
 
+/**
+ * Permissions that open the admin console: the administrators', plus lesson management (a custom role that
+ * only manages lessons reaches the statistics there, but still lands in the portal after signing in).
+ */
+export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE']
+
+export function mayUseConsole(viewer: Viewer): boolean {
+  return CONSOLE_PERMISSIONS.some((p) => has(viewer, p))
+}
+
 /** Where a user lands after signing in: admins in the console, parents on the phone app, everyone else in the portal. */
 export function homeFor(viewer: Viewer): string {
   if (isAdmin(viewer)) return '/admin'

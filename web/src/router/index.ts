@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
 import { whenUnauthenticated } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
-import { ADMIN_PAGES, ADMIN_PERMISSIONS, LOGIN_PATH, decide, type AdminPageName, type RouteAccess } from './access'
+import { ADMIN_PAGES, CONSOLE_PERMISSIONS, LOGIN_PATH, decide, type AdminPageName, type RouteAccess } from './access'
 
 declare module 'vue-router' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -26,7 +26,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/admin',
     component: () => import('@/features/layout/AdminLayout.vue'),
-    meta: { anyPermission: ADMIN_PERMISSIONS },
+    meta: { anyPermission: CONSOLE_PERMISSIONS },
     children: ADMIN_PAGES.map((page) => ({
       path: page.path.slice('/admin/'.length),
       name: page.name,
