@@ -24,8 +24,9 @@ function fakeServer(finalAnswer: { status: number; body: string } = { status: 20
       const request: HttpRequest = {
         getMethod: () => method,
         getURL: () => url,
+        // like XMLHttpRequest: setting a header twice sends both values ("a, a")
         setHeader: (name, value) => {
-          headers[name] = value
+          headers[name] = name in headers ? `${headers[name]}, ${value}` : value
         },
         getHeader: (name) => headers[name],
         setProgressHandler: () => undefined,
@@ -63,7 +64,7 @@ function fakeServer(finalAnswer: { status: number; body: string } = { status: 20
   return { stack, sent }
 }
 
-function run(finalAnswer?: { status: number; body: string }, token = 'csrf-1') {
+function run(finalAnswer?: { status: number; body: string }, token: () => string = () => 'csrf-1') {
   const server = fakeServer(finalAnswer)
   const file = new File(['hello video'], '勾股定理 第一课.mp4', { type: 'video/mp4' })
   const metadata = lessonMetadata(file, 'ab'.repeat(32), { title: '勾股定理', subjectId: 3, gradeId: null, classId: 12 })
@@ -75,7 +76,7 @@ function run(finalAnswer?: { status: number; body: string }, token = 'csrf-1') {
         onSuccess: () => resolve({ sent: server.sent, error: null }),
         onError: (error) => resolve({ sent: server.sent, error }),
       },
-      () => token,
+      token,
     )
     // Vitest loads tus-js-client's Node build, which reads Buffers; the browser build reads the File itself.
     const upload = new Upload(Buffer.from('hello video'), { ...options, httpStack: server.stack, storeFingerprintForResuming: false, retryDelays: null })
@@ -89,6 +90,13 @@ describe('tus upload options', () => {
     expect(error).toBeNull()
     expect(sent.map((r) => r.method)).toEqual(['POST', 'PATCH'])
     for (const request of sent) expect(request.headers['X-XSRF-TOKEN']).toBe('csrf-1')
+  })
+
+  it('sends the cookie value of the moment when it changes between requests', async () => {
+    let calls = 0
+    const { sent } = await run(undefined, () => (calls++ < 2 ? 'before' : 'after'))
+    expect(sent[0].headers['X-XSRF-TOKEN']).toBe('before')
+    expect(sent[1].headers['X-XSRF-TOKEN']).toBe('after')
   })
 
   it('encodes the metadata as UTF-8 base64, Chinese file names included', async () => {

@@ -113,26 +113,33 @@ export interface TusCallbacks {
 /** 50 MiB per PATCH: a dropped connection loses little, and the server saves the offset at every chunk anyway. */
 export const CHUNK_SIZE = 50 * 1024 * 1024
 
+export const XSRF_HEADER = 'X-XSRF-TOKEN'
+
 /**
- * The tus-js-client options of a lesson upload: the session cookie plus the CSRF header on every request
- * (`headers` for the first, `onBeforeRequest` again in case the cookie changed), fingerprints in localStorage
- * so a reloaded page can resume, retries for network errors, 409 and 423 (tus-js-client's default rule).
+ * The tus-js-client options of a lesson upload: the session cookie plus the CSRF header on every request,
+ * fingerprints in localStorage so a reloaded page can resume, retries for network errors, 409 and 423
+ * (tus-js-client's default rule).
+ *
+ * The CSRF header is a getter in `headers`, so each request carries the cookie's value of that moment (Spring
+ * may rotate it); `onBeforeRequest` adds it only when missing. Setting it in both places would make the
+ * browser send "a, a" (XMLHttpRequest appends repeated headers) and the server would refuse the token.
  */
 export function tusOptions(metadata: Record<string, string>, callbacks: TusCallbacks, readToken: () => string | null = xsrfToken): UploadOptions {
-  const token = readToken()
+  const headers: Record<string, string> = {}
+  Object.defineProperty(headers, XSRF_HEADER, { enumerable: true, get: () => readToken() ?? '' })
   return {
     endpoint: UPLOADS_ENDPOINT,
     metadata,
-    headers: token ? { 'X-XSRF-TOKEN': token } : {},
+    headers,
     chunkSize: CHUNK_SIZE,
     retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
     storeFingerprintForResuming: true,
     removeFingerprintOnSuccess: true,
     onBeforeRequest: (request: HttpRequest) => {
-      const current = readToken()
-      if (current) request.setHeader('X-XSRF-TOKEN', current)
+      const token = readToken()
+      if (token && !request.getHeader(XSRF_HEADER)) request.setHeader(XSRF_HEADER, token)
       const xhr: unknown = request.getUnderlyingObject()
-      if (xhr instanceof XMLHttpRequest) xhr.withCredentials = true
+      if (typeof XMLHttpRequest !== 'undefined' && xhr instanceof XMLHttpRequest) xhr.withCredentials = true
     },
     onProgress: callbacks.onProgress,
     onSuccess: () => callbacks.onSuccess(),
