@@ -55,7 +55,20 @@ class LessonUploadApiTests {
         String upload = upload(teacher, TestVideos.clip(640, 360, 6), "勾股定理示范课.mp4", "勾股定理 示范课")
                 .andExpect(status().isNoContent()).andReturn().getRequest().getRequestURI();
         long lesson = lessonOf(upload.substring(upload.lastIndexOf('/') + 1));
-        awaitStatus(teacher, lesson, "PLAYABLE", "READY");
+        awaitStatus(teacher, lesson, "READY"); // the poster comes after the first rendition
+
+        String uploadId = upload.substring(upload.lastIndexOf('/') + 1);
+        mvc.perform(get("/api/v1/lessons/by-upload/" + uploadId).with(ActingAs.actor(teacher)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(lesson))
+                .andExpect(jsonPath("$.assetId").isNumber());
+        mvc.perform(get("/api/v1/lessons/by-upload/" + uploadId).with(ActingAs.actor(as("t2"))))
+                .andExpect(status().isNotFound());
+        String poster = mvc.perform(get("/api/v1/lessons/" + lesson + "/poster").with(ActingAs.actor(as("s1"))))
+                .andExpect(status().isFound()).andReturn().getResponse().getHeader("Location");
+        mvc.perform(get(poster)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("image/jpeg"));
+        mvc.perform(get("/api/v1/lessons/" + lesson + "/poster").with(ActingAs.actor(as("t2"))))
+                .andExpect(status().isNotFound());
 
         mvc.perform(get("/api/v1/lessons/" + lesson).with(ActingAs.actor(teacher))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("勾股定理 示范课"))

@@ -151,7 +151,7 @@ public class Lessons {
         return jdbc.sql("select " + COLUMNS + " from lib_lesson l where l.id = ?").param(id).query(Lessons::row).optional();
     }
 
-    Optional<Lesson> findBySource(String sourceKey) {
+    public Optional<Lesson> findBySource(String sourceKey) {
         return jdbc.sql("select " + COLUMNS + " from lib_lesson l where l.source_key = ?").param(sourceKey)
                 .query(Lessons::row).optional();
     }

@@ -16,7 +16,7 @@ record LessonView(long id, String title, String description, long schoolId, Stri
         List<String> tags, LocalDate recordedOn, @Nullable Integer period, @Nullable Integer durationSeconds,
         Visibility visibility, LessonStatus status, @Nullable Reason reason, boolean downloadable, String source,
         boolean poster, List<Integer> renditions, long views, Instant createdAt, boolean mine, boolean editable,
-        @Nullable Boolean favourite, @Nullable Integer resumeAt) {
+        @Nullable Boolean favourite, @Nullable Integer resumeAt, @Nullable Long assetId) {
 
     record Ref(long id, String name) {
     }
@@ -41,7 +41,7 @@ record LessonView(long id, String title, String description, long schoolId, Stri
                 l.chapter(), l.tags(), c.recordedOn(), c.periodNo(), l.durationSeconds(), l.visibility(), l.status(),
                 editable && l.reasonZh() != null ? new Reason(l.reasonZh(), l.reasonEn()) : null, l.downloadable(),
                 l.source().name(), l.hasPoster(), l.renditions(), l.viewCount(), l.createdAt(), l.ownedBy(viewer.userId()),
-                editable, favourite, resumeAt);
+                editable, favourite, resumeAt, editable ? l.assetId() : null);
     }
 
     private static @Nullable Ref ref(@Nullable Long id, @Nullable String name) {

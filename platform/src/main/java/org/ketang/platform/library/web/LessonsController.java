@@ -24,6 +24,7 @@ import org.ketang.platform.library.internal.Viewer;
 import org.ketang.platform.library.internal.Watching;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -160,6 +161,30 @@ class LessonsController {
         Lesson lesson = visible(viewer, id);
         return LessonView.of(lesson, viewer, watching.isFavourite(actor.userId(), id),
                 watching.resumeAt(actor.userId(), id).orElse(null));
+    }
+
+    /** The lesson made from one of my uploads; 404 until the library has taken the upload in. */
+    @GetMapping("/by-upload/{uploadId}")
+    LessonView byUpload(Actor actor, @PathVariable String uploadId) {
+        Viewer viewer = Viewer.of(actor);
+        Lesson lesson = lessons.findBySource("upload:" + uploadId).filter(viewer::sees)
+                .orElseThrow(() -> ApiProblem.notFound("课例", "Lesson"));
+        return LessonView.of(lesson, viewer);
+    }
+
+    /**
+     * The lesson's poster for cards and lists: a redirect to the signed image, without counting a view (only
+     * {@code /playback} does).
+     */
+    @GetMapping("/{id}/poster")
+    ResponseEntity<Void> poster(Actor actor, @PathVariable long id) {
+        Lesson lesson = visible(Viewer.of(actor), id);
+        PlaybackLinks provider = playbackLinks.getIfAvailable();
+        Optional<String> poster = lesson.assetId() == null || provider == null || !lesson.hasPoster() ? Optional.empty()
+                : provider.linksFor(lesson.assetId(), actor.userId()).map(PlaybackLinks.Links::posterUrl);
+        return poster.map(url -> ResponseEntity.status(HttpStatus.FOUND).location(java.net.URI.create(url))
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePrivate())
+                .<Void>build()).orElseThrow(() -> ApiProblem.notFound("海报", "Poster"));
     }
 
     record EditRequest(@NotBlank @Size(max = 200) String title, @Nullable @Size(max = 4000) String description,
