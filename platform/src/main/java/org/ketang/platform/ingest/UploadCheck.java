@@ -1,6 +1,7 @@
 package org.ketang.platform.ingest;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,9 +14,11 @@ public interface UploadCheck {
     /**
      * @param file     the complete file (read it, do not move it)
      * @param filename the client's file name
+     * @param metadata every {@code Upload-Metadata} pair; {@code purpose} says what the upload is for, so that a
+     *                 check can apply to some kinds only (e.g. video checks to {@code lesson} and {@code recording})
      * @return why the file is refused, or empty when it is fine
      */
-    Optional<Rejection> check(Path file, String filename);
+    Optional<Rejection> check(Path file, String filename, Map<String, String> metadata);
 
     /**
      * Why a file was refused, for the uploader.

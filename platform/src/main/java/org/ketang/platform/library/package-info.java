@@ -6,7 +6,7 @@
  * {@link org.ketang.platform.library.PlaybackLinks}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "organization", "identity", "http" })
+@ApplicationModule(allowedDependencies = { "organization", "identity", "http", "ingest", "media" })
 package org.ketang.platform.library;
 
 import org.jspecify.annotations.NullMarked;

@@ -64,7 +64,7 @@ class UploadsApiTests {
     static class NotVideoCheck {
         @Bean
         UploadCheck notVideo() {
-            return (file, filename) -> {
+            return (file, filename, metadata) -> {
                 try (var in = Files.newInputStream(file)) {
                     byte[] head = in.readNBytes(9);
                     return new String(head, StandardCharsets.US_ASCII).equals("NOT VIDEO")

@@ -49,6 +49,7 @@ class LibraryApiTests {
     @TestConfiguration
     static class Links {
         @Bean
+        @org.springframework.context.annotation.Primary
         PlaybackLinks playbackLinks() {
             return (assetId, userId) -> Optional.of(new PlaybackLinks.Links("/media/play/tok-" + assetId + "-" + userId + "/master.m3u8",
                     "/media/play/tok/poster.jpg", "/media/play/tok/sprite.vtt", "/media/play/tok/source.mp4"));

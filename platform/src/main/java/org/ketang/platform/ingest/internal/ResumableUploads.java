@@ -348,7 +348,7 @@ public class ResumableUploads implements Uploads {
                     .with(Map.of("expectedSha256", upload.expectedSha256(), "actualSha256", sha256));
         }
         for (UploadCheck check : checks) {
-            Optional<Rejection> rejection = check.check(file, upload.filename());
+            Optional<Rejection> rejection = check.check(file, upload.filename(), upload.metadata());
             if (rejection.isPresent()) {
                 throw reject(upload, rejection.get());
             }

@@ -1,0 +1,89 @@
+package org.ketang.platform.library.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.ketang.platform.ingest.UploadCompleted;
+import org.ketang.platform.ingest.Uploads;
+import org.ketang.platform.library.LessonIntake;
+import org.ketang.platform.library.LessonMedia;
+import org.ketang.platform.library.UploadFacts;
+import org.ketang.platform.media.MediaFailed;
+import org.ketang.platform.media.MediaLibrary;
+import org.ketang.platform.media.MediaReady;
+import org.ketang.platform.media.MediaRejected;
+import org.ketang.platform.media.RenditionPublished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries a lesson from a finished upload through media processing: an upload becomes a lesson (classified
+ * from the uploader's timetable), its file goes to the media module, and media's progress moves the lesson
+ * along. Every step is idempotent, so an event delivered again after a crash changes nothing twice.
+ */
+@Component
+class LessonPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(LessonPipeline.class);
+
+    private final LessonIntake intake;
+    private final LessonMedia lessons;
+    private final Uploads uploads;
+    private final MediaLibrary media;
+
+    LessonPipeline(LessonIntake intake, LessonMedia lessons, Uploads uploads, MediaLibrary media) {
+        this.intake = intake;
+        this.lessons = lessons;
+        this.uploads = uploads;
+        this.media = media;
+    }
+
+    @ApplicationModuleListener
+    void on(UploadCompleted upload) {
+        if (!"lesson".equals(upload.purpose())) {
+            return;
+        }
+        long lesson = intake.fromUpload(new UploadFacts(upload.uploadId(), upload.ownerUserId(), upload.filename(),
+                Instant.now(), upload.metadata().get("title")));
+        Path file = uploads.claim(upload.uploadId());
+        long asset = media.submit(LessonIntake.ownerReference(lesson), file);
+        lessons.attachAsset(lesson, asset);
+        try {
+            // media keeps its own copy (a hard link locally, an object in S3)
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove the uploaded file {} after handing it to media", file, e);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(RenditionPublished e) {
+        lessonOf(e.ownerRef(), id -> lessons.renditionPublished(id, e.height()));
+    }
+
+    @ApplicationModuleListener
+    void on(MediaReady e) {
+        lessonOf(e.ownerRef(), id -> lessons.ready(id, (int) Math.round(e.durationSeconds()), e.posterKey() != null));
+    }
+
+    @ApplicationModuleListener
+    void on(MediaRejected e) {
+        lessonOf(e.ownerRef(), id -> lessons.rejected(id, e.reasonZh(), e.reasonEn()));
+    }
+
+    @ApplicationModuleListener
+    void on(MediaFailed e) {
+        lessonOf(e.ownerRef(), id -> lessons.failed(id, "视频处理失败：" + e.error(), "Processing failed: " + e.error()));
+    }
+
+    private static void lessonOf(String ownerRef, java.util.function.LongConsumer action) {
+        long id = LessonIntake.lessonIdOf(ownerRef);
+        if (id > 0) {
+            action.accept(id);
+        }
+    }
+}
