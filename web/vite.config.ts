@@ -17,6 +17,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': 'http://localhost:8080',
+      '/media': 'http://localhost:8080',
       '/v3': 'http://localhost:8080',
       '/actuator': 'http://localhost:8080',
     },

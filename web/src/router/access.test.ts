@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Permission } from '@/api/types'
 import { routes } from './index'
-import { adminPagesFor, decide, homeFor, safeRedirect, type RouteAccess, type Viewer } from './access'
+import { adminPagesFor, portalPagesFor, decide, homeFor, safeRedirect, type RouteAccess, type Viewer } from './access'
 
 // Permissions as the server's built-in roles grant them (BuiltInRole.java), trimmed to what matters here.
 const districtAdmin: Viewer = {
@@ -12,7 +13,8 @@ const schoolAdmin: Viewer = {
   roles: ['SCHOOL_ADMIN'],
   permissions: ['ORGANIZATION_VIEW', 'ORGANIZATION_MANAGE', 'PEOPLE_VIEW', 'PEOPLE_MANAGE', 'TIMETABLE_VIEW', 'TIMETABLE_MANAGE', 'AUDIT_VIEW'],
 }
-const teacher: Viewer = { roles: ['TEACHER'], permissions: ['ORGANIZATION_VIEW', 'PEOPLE_VIEW', 'TIMETABLE_VIEW', 'LESSON_VIEW'] }
+const teacher: Viewer = { roles: ['TEACHER'], permissions: ['ORGANIZATION_VIEW', 'PEOPLE_VIEW', 'TIMETABLE_VIEW', 'LESSON_VIEW', 'LESSON_UPLOAD'] }
+const lessonManager: Viewer = { roles: ['DISTRICT_ADMIN'], permissions: ['ORGANIZATION_MANAGE', 'LESSON_VIEW', 'LESSON_UPLOAD', 'LESSON_MANAGE'] }
 const student: Viewer = { roles: ['STUDENT'], permissions: ['TIMETABLE_VIEW', 'LESSON_VIEW', 'HOMESCHOOL_USE'] }
 const parent: Viewer = { roles: ['PARENT'], permissions: ['HOMESCHOOL_USE'] }
 const auditorOnly: Viewer = { roles: ['AUDITOR'], permissions: ['AUDIT_VIEW'] }
@@ -108,7 +110,7 @@ describe('admin console', () => {
   it('declares a permission on every admin page', () => {
     const admin = routes.find((r) => r.path === '/admin')
     const declared = admin?.children?.map((c) => c.meta?.permission) ?? []
-    expect(declared.length).toBe(6)
+    expect(declared.length).toBe(8)
     declared.forEach((p: Permission | undefined) => expect(p).toBeTruthy())
   })
 })
@@ -130,5 +132,51 @@ describe('redirect after sign-in', () => {
     expect(safeRedirect('//evil.example/')).toBeNull()
     expect(safeRedirect('/login?redirect=/x')).toBeNull()
     expect(safeRedirect(undefined)).toBeNull()
+  })
+})
+
+/** The access rules of every route record vue-router matches for a path (children with parameters included). */
+const router = createRouter({ history: createMemoryHistory(), routes })
+function open(path: string, viewer: Viewer | null) {
+  const access = router.resolve(path).matched.map((r) => r.meta)
+  return decide({ path, fullPath: path, access }, viewer)
+}
+
+describe('video library pages', () => {
+  it('lets teachers browse, watch and upload', () => {
+    expect(open('/portal/library', teacher)).toBe(true)
+    expect(open('/portal/lessons/42', teacher)).toBe(true)
+    expect(open('/portal/upload', teacher)).toBe(true)
+  })
+
+  it('lets students watch but not upload', () => {
+    expect(open('/portal/lessons/42', student)).toBe(true)
+    expect(open('/portal/upload', student)).toEqual({ path: '/forbidden' })
+  })
+
+  it('keeps parents out of the library but gives everyone a space', () => {
+    expect(open('/portal/library', parent)).toEqual({ path: '/forbidden' })
+    expect(open('/portal/space', parent)).toBe(true)
+    expect(open('/portal/space/7', student)).toBe(true)
+  })
+
+  it('shows the statistics only to lesson managers', () => {
+    expect(open('/admin/stats', lessonManager)).toBe(true)
+    expect(open('/admin/stats', schoolAdmin)).toEqual({ path: '/forbidden' })
+    expect(adminPagesFor(lessonManager).map((p) => p.name)).toEqual(['upload', 'stats'])
+  })
+
+  it('opens the console for a lesson manager without other admin rights, who still lands in the portal', () => {
+    const manager: Viewer = { roles: ['LESSON_OFFICE'], permissions: ['LESSON_VIEW', 'LESSON_MANAGE'] }
+    expect(homeFor(manager)).toBe('/portal')
+    expect(open('/admin', manager)).toEqual({ path: '/admin/stats' })
+    expect(open('/admin/stats', manager)).toBe(true)
+    expect(open('/admin/schools', manager)).toEqual({ path: '/forbidden' })
+  })
+
+  it('shows in the portal menu only what the user may open', () => {
+    expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'space'])
+    expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'space'])
+    expect(portalPagesFor(teacher).map((p) => p.name)).toEqual(['home', 'library', 'upload', 'space'])
   })
 })

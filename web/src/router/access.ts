@@ -21,7 +21,7 @@ export interface RouteAccess {
   anyPermission?: readonly Permission[]
 }
 
-export type AdminPageName = 'schools' | 'people' | 'classrooms' | 'timetable' | 'roles' | 'audit'
+export type AdminPageName = 'schools' | 'people' | 'classrooms' | 'timetable' | 'roles' | 'audit' | 'upload' | 'stats'
 
 /** The pages of the admin console in menu order, each with the permission it needs. */
 export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; permission: Permission }> = [
@@ -31,7 +31,24 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'timetable', path: '/admin/timetable', permission: 'TIMETABLE_VIEW' },
   { name: 'roles', path: '/admin/roles', permission: 'ROLES_MANAGE' },
   { name: 'audit', path: '/admin/audit', permission: 'AUDIT_VIEW' },
+  { name: 'upload', path: '/admin/upload', permission: 'LESSON_UPLOAD' },
+  { name: 'stats', path: '/admin/stats', permission: 'LESSON_MANAGE' },
 ]
+
+export type PortalPageName = 'home' | 'library' | 'upload' | 'space'
+
+/** The portal's navigation, each with the permission it needs (none: everyone signed in). */
+export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
+  { name: 'home', path: '/portal' },
+  { name: 'library', path: '/portal/library', permission: 'LESSON_VIEW' },
+  { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
+  { name: 'space', path: '/portal/space' },
+]
+
+/** The portal pages this viewer may open, in menu order. */
+export function portalPagesFor(viewer: Viewer): typeof PORTAL_PAGES {
+  return PORTAL_PAGES.filter((page) => !page.permission || has(viewer, page.permission))
+}
 
 export const LOGIN_PATH = '/login'
 export const FORBIDDEN_PATH = '/forbidden'
@@ -42,6 +59,16 @@ function has(viewer: Viewer, permission: Permission): boolean {
 
 export function isAdmin(viewer: Viewer): boolean {
   return ADMIN_PERMISSIONS.some((p) => has(viewer, p))
+}
+
+/**
+ * Permissions that open the admin console: the administrators', plus lesson management (a custom role that
+ * only manages lessons reaches the statistics there, but still lands in the portal after signing in).
+ */
+export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE']
+
+export function mayUseConsole(viewer: Viewer): boolean {
+  return CONSOLE_PERMISSIONS.some((p) => has(viewer, p))
 }
 
 /** Where a user lands after signing in: admins in the console, parents on the phone app, everyone else in the portal. */

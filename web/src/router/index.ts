@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
 import { whenUnauthenticated } from '@/api/http'
 import { useSessionStore } from '@/stores/session'
-import { ADMIN_PAGES, ADMIN_PERMISSIONS, LOGIN_PATH, decide, type AdminPageName, type RouteAccess } from './access'
+import { ADMIN_PAGES, CONSOLE_PERMISSIONS, LOGIN_PATH, decide, type AdminPageName, type RouteAccess } from './access'
 
 // Every route's meta says who may open it (see access.ts).
 declare module 'vue-router' {
@@ -15,6 +15,8 @@ const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> 
   timetable: () => import('@/features/organization/TimetablePage.vue'),
   roles: () => import('@/features/identity/RolesPage.vue'),
   audit: () => import('@/features/audit/AuditPage.vue'),
+  upload: () => import('@/features/upload/UploadPage.vue'),
+  stats: () => import('@/features/library/StatsPage.vue'),
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -24,7 +26,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/admin',
     component: () => import('@/features/layout/AdminLayout.vue'),
-    meta: { anyPermission: ADMIN_PERMISSIONS },
+    meta: { anyPermission: CONSOLE_PERMISSIONS },
     children: ADMIN_PAGES.map((page) => ({
       path: page.path.slice('/admin/'.length),
       name: page.name,
@@ -32,7 +34,18 @@ export const routes: RouteRecordRaw[] = [
       meta: { permission: page.permission },
     })),
   },
-  { path: '/portal', component: () => import('@/features/portal/PortalHome.vue') },
+  {
+    path: '/portal',
+    component: () => import('@/features/layout/PortalLayout.vue'),
+    children: [
+      { path: '', name: 'portal', component: () => import('@/features/portal/PortalHome.vue') },
+      { path: 'library', name: 'library', component: () => import('@/features/library/LibraryPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      { path: 'upload', name: 'portal-upload', component: () => import('@/features/upload/UploadPage.vue'), meta: { permission: 'LESSON_UPLOAD' } },
+      { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      { path: 'space', name: 'my-space', component: () => import('@/features/space/SpacePage.vue') },
+      { path: 'space/:userId(\\d+)', name: 'space', component: () => import('@/features/space/SpacePage.vue') },
+    ],
+  },
   { path: '/m', component: () => import('@/features/homeschool/ParentHome.vue') },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]

@@ -106,7 +106,7 @@ class UploadsApiTests {
         Actor teacher = teacher();
         byte[] file = bytes(300_000);
         String id = create(teacher, file.length, meta("filename", "第一课.mp4", "filetype", "video/mp4", "sha256",
-                sha256(file), "purpose", "lesson", "title", "勾股定理", "subjectId", "12"))
+                sha256(file), "purpose", "homework", "title", "勾股定理", "subjectId", "12"))
                 .andExpect(status().isCreated()).andExpect(header().string("Tus-Resumable", TUS))
                 .andExpect(header().exists("Upload-Expires")).andReturn().getResponse().getHeader("Location")
                 .substring("/api/v1/uploads/".length());
@@ -135,7 +135,7 @@ class UploadsApiTests {
             assertThat(event.size()).isEqualTo(300_000);
             assertThat(event.sha256()).isEqualTo(sha256(file));
             assertThat(event.filename()).isEqualTo("第一课.mp4");
-            assertThat(event.purpose()).isEqualTo("lesson");
+            assertThat(event.purpose()).isEqualTo("homework");
             assertThat(event.metadata()).containsEntry("title", "勾股定理").containsEntry("subjectId", "12");
             assertThat(event.file()).isEqualTo(upload.file());
         });
