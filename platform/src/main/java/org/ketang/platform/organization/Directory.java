@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.ketang.platform.identity.SchoolNames;
+import org.ketang.platform.organization.internal.SchoolClass;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +46,11 @@ public class Directory {
 
     public Optional<ClassInfo> schoolClass(long classId) {
         return jdbc.sql("""
-                select c.id, c.school_id, c.grade_id, g.name as grade_name, g.name || c.name as full_name
+                select c.id, c.school_id, c.grade_id, g.name as grade_name, c.name
                   from org_class c join org_grade g on g.id = c.grade_id where c.id = ?
                 """).param(classId).query((rs, n) -> new ClassInfo(rs.getLong("id"), rs.getLong("school_id"),
-                rs.getLong("grade_id"), rs.getString("grade_name"), rs.getString("full_name"))).optional();
+                rs.getLong("grade_id"), rs.getString("grade_name"),
+                SchoolClass.fullName(rs.getString("grade_name"), rs.getString("name")))).optional();
     }
 
     public Optional<Named> subject(long subjectId) {
