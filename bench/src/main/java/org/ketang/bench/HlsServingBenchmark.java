@@ -48,6 +48,7 @@ public final class HlsServingBenchmark {
             Process nginx = startNginx(work, assetDir, nginxPort);
             try {
                 String nginxBase = "http://127.0.0.1:" + nginxPort;
+                sameBytes(platform, nginxBase, paths);
                 // warm both up (JIT, page cache), then two alternating measured rounds; the better round of each counts
                 Wrk.run(platform.base(), paths, connections, 5, work);
                 Wrk.run(nginxBase, paths, connections, 5, work);
@@ -73,6 +74,21 @@ public final class HlsServingBenchmark {
             } finally {
                 nginx.destroy();
                 nginx.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Both servers must answer every URL with the same bytes, or the comparison means nothing. */
+    static void sameBytes(RunningPlatform platform, String nginxBase, List<String> paths) throws Exception {
+        for (String path : paths) {
+            HttpResponse<byte[]> ours = platform.http.send(HttpRequest.newBuilder(URI.create(platform.base() + path))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> theirs = platform.http.send(HttpRequest.newBuilder(URI.create(nginxBase + path))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (ours.statusCode() != 200 || theirs.statusCode() != 200
+                    || !java.util.Arrays.equals(ours.body(), theirs.body())) {
+                throw new IllegalStateException("platform and nginx differ on " + path + ": " + ours.statusCode()
+                        + " / " + theirs.statusCode());
             }
         }
     }
@@ -177,6 +193,7 @@ public final class HlsServingBenchmark {
         Files.createDirectories(prefix.resolve("logs"));
         String conf = """
                 daemon off;
+                user %4$s;
                 worker_processes auto;
                 pid %1$s/nginx.pid;
                 error_log %1$s/logs/error.log warn;
@@ -199,7 +216,7 @@ public final class HlsServingBenchmark {
                     }
                   }
                 }
-                """.formatted(prefix, port, assetDir);
+                """.formatted(prefix, port, assetDir, System.getProperty("user.name"));
         Path confFile = prefix.resolve("nginx.conf");
         Files.writeString(confFile, conf, StandardCharsets.UTF_8);
         Process nginx = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", confFile.toString())

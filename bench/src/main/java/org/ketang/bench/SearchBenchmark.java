@@ -60,15 +60,14 @@ public final class SearchBenchmark {
             sql = sqlLike(db, samples);
         }
 
-        // 2. the platform again: no index yet, so it builds one from the database on start
+        // 2. the platform again, then a rebuild of its index from the database (the lessons were written behind its back)
         try (RunningPlatform platform = RunningPlatform.start(data)) {
-            System.out.printf(Locale.ROOT, "platform started and indexed %,d lessons in %.1f s%n", lessons,
-                    platform.startSeconds);
+            System.out.printf(Locale.ROOT, "platform restarted in %.1f s%n", platform.startSeconds);
             String admin = platform.login("admin");
             long t0 = System.nanoTime();
             var rebuild = platform.post("/api/v1/lessons/search/rebuild", admin, "{}");
-            System.out.printf(Locale.ROOT, "explicit index rebuild: HTTP %d in %.1f s%n", rebuild.statusCode(),
-                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "index rebuilt from the database: HTTP %d %s in %.1f s%n", rebuild.statusCode(),
+                    rebuild.body(), (System.nanoTime() - t0) / 1e9);
             double[] asTeacher = http(platform, platform.login("t1"), samples);
             double[] asAdmin = http(platform, admin, samples);
 

@@ -30,8 +30,12 @@ final class Wrk {
         if (wrk.waitFor() != 0) {
             throw new IOException("wrk failed: " + out);
         }
-        return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), megabytes(out), millis(out, "50%"),
+        Result result = new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), megabytes(out), millis(out, "50%"),
                 millis(out, "99%"), errors(out));
+        if (result.errors() > 0) {
+            throw new IllegalStateException("errors while loading " + baseUrl + ", the figures would mean nothing:\n" + out);
+        }
+        return result;
     }
 
     private static double number(String out, String regex) {

@@ -138,23 +138,6 @@ class WhatIsHappeningApiTests {
     }
 
     @Test
-    void answersFastEnoughToBeAskedEveryMinuteByEveryClassroom() {
-        Instant at = beijing("2026-11-23T08:10:00");
-        for (int i = 0; i < 50; i++) { // warm up
-            timetables.whatIsHappening(school.room1, at);
-        }
-        int calls = 500;
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            assertThat(timetables.whatIsHappening(i % 2 == 0 ? school.room1 : school.lab, at)).isNotNull();
-        }
-        double micros = (System.nanoTime() - start) / 1000.0 / calls;
-        System.out.printf("whatIsHappening: %.0f µs per call%n", micros);
-        // a generous bound for a loaded 2-core CI machine; typical is about a millisecond (five indexed look-ups)
-        assertThat(micros).isLessThan(20_000);
-    }
-
-    @Test
     void anUnknownClassroomHasNothingGoingOn() {
         assertThat(timetables.whatIsHappening(-1, beijing("2026-11-23T08:10:00"))).isEmpty();
     }

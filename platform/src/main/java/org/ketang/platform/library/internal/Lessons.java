@@ -151,6 +151,16 @@ public class Lessons {
         return jdbc.sql("select " + COLUMNS + " from lib_lesson l where l.id = ?").param(id).query(Lessons::row).optional();
     }
 
+    /**
+     * The lesson with its row locked until the transaction ends. Every change reads through here, so that two
+     * changes at once (media events arrive in parallel; a teacher edits while processing finishes) never write
+     * over each other.
+     */
+    public Optional<Lesson> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from lib_lesson l where l.id = ? for update").param(id)
+                .query(Lessons::row).optional();
+    }
+
     public Optional<Lesson> findBySource(String sourceKey) {
         return jdbc.sql("select " + COLUMNS + " from lib_lesson l where l.source_key = ?").param(sourceKey)
                 .query(Lessons::row).optional();

@@ -195,7 +195,7 @@ public class Library implements LessonIntake, LessonMedia {
     }
 
     private void change(long lessonId, java.util.function.Predicate<Lesson> transition) {
-        lessons.find(lessonId).ifPresent(lesson -> {
+        lessons.lock(lessonId).ifPresent(lesson -> {
             if (transition.test(lesson)) {
                 lessons.update(lesson);
                 events.publishEvent(new LessonChanged(lessonId));
@@ -205,13 +205,19 @@ public class Library implements LessonIntake, LessonMedia {
 
     // ---------------------------------------------------------------- edits
 
+    /** The lesson as it is now, locked: what the caller saw may be older than a media event that came since. */
+    private Lesson current(Lesson seen) {
+        return lessons.lock(seen.id()).orElseThrow(() -> ApiProblem.notFound("课例", "Lesson"));
+    }
+
     /** What a person may change on a lesson; {@code null} ids clear that part of the classification. */
     public record Edit(String title, String description, @Nullable Long classId, @Nullable Long subjectId,
             @Nullable Long teacherStaffId, @Nullable String chapter, List<String> tags, LocalDate recordedOn,
             @Nullable Integer periodNo, Visibility visibility, boolean downloadable) {
     }
 
-    public Lesson edit(Lesson lesson, Edit edit) {
+    public Lesson edit(Lesson seen, Edit edit) {
+        Lesson lesson = current(seen);
         long school = lesson.schoolId();
         var c = lesson.classification();
         Directory.ClassInfo schoolClass = null;
@@ -243,7 +249,8 @@ public class Library implements LessonIntake, LessonMedia {
         return lesson;
     }
 
-    public void delete(Lesson lesson) {
+    public void delete(Lesson seen) {
+        Lesson lesson = current(seen);
         lesson.delete(clock.instant());
         lessons.update(lesson);
         events.publishEvent(new LessonChanged(lesson.id()));

@@ -48,7 +48,7 @@ class LessonIndexTests {
     }
 
     @Test
-    void searchTimeOverManyLessonsStaysSmall() throws Exception {
+    void visibilityIsPartOfTheQueryOverManyLessons() throws Exception {
         LessonIndex index = new LessonIndex(new LibrarySettings(dir, null, null));
         String[] words = { "一元二次方程", "勾股定理", "分数加减", "浮力", "光合作用", "古诗词鉴赏", "Reading Animals", "函数图像" };
         index.rebuild(each -> {
@@ -58,15 +58,10 @@ class LessonIndexTests {
             }
         });
         Viewer viewer = new Viewer(99, 2L, true, false, null, false);
-        long[] took = new long[50];
-        for (int i = 0; i < took.length; i++) {
-            long start = System.nanoTime();
-            var result = index.search(viewer, List.of("方程", "数学", "浮力", "reading").get(i % 4), Lessons.Filter.none(), 0, 20);
-            took[i] = System.nanoTime() - start;
-            assertThat(result.total()).isPositive();
+        // latency over 100,000 lessons is measured by bench/run-search.sh
+        for (String q : List.of("方程", "数学", "浮力", "reading")) {
+            assertThat(index.search(viewer, q, Lessons.Filter.none(), 0, 20).total()).as(q).isPositive();
         }
-        java.util.Arrays.sort(took);
-        System.out.printf("lesson search over 5000 lessons: p50 %.2f ms, p95 %.2f ms%n", took[25] / 1e6, took[47] / 1e6);
         // visibility is part of the query: school 2's viewer never gets school 1's SCHOOL lessons
         long expected = java.util.stream.IntStream.rangeClosed(1, 5000).filter(i -> i % 8 == 0 && i % 3 != 0).count();
         assertThat(index.search(viewer, "方程", Lessons.Filter.none(), 0, 5000).total()).isEqualTo(expected);
