@@ -51,6 +51,8 @@ class PlaybackOverHttpApiTests {
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
         assertThat(whole.body()).isEqualTo(Files.readAllBytes(stored));
+        // the token is the authorisation: no session or CSRF cookie is made for the requests of a playing video
+        assertThat(whole.headers().allValues("Set-Cookie")).isEmpty();
 
         String playlist = new String(get(prefix + "360p/index.m3u8", null).body());
         String segment = playlist.lines().filter(l -> l.endsWith(".m4s")).findFirst().orElseThrow();
