@@ -76,6 +76,13 @@ final class S3MediaStorage implements MediaStorage, AutoCloseable {
 
     @Override
     public InputStream open(String key, long offset, long length) throws IOException {
+        if (length <= 0) {
+            // "bytes=5-4" is no valid range: AWS ignores it and sends the whole object, others answer 400
+            if (!exists(key)) {
+                throw new java.nio.file.NoSuchFileException(key);
+            }
+            return InputStream.nullInputStream();
+        }
         return call(() -> s3.getObject(b -> b.bucket(bucket).key(key)
                 .range("bytes=" + offset + "-" + (offset + length - 1))));
     }
