@@ -89,6 +89,25 @@ class LessonUploadApiTests {
     }
 
     @Test
+    void whatTheTeacherChoseOnTheUploadFormWinsOverTheTimetable() throws Exception {
+        long chinese = jdbc.sql("select id from org_subject where name = '语文'").query(Long.class).single();
+        long otherClass = jdbc.sql("""
+                select c.id from org_class c join org_grade g on g.id = c.grade_id join org_school s on s.id = c.school_id
+                 where s.code = 'S01' and g.name = '七年级' and c.name = '2班'""").query(Long.class).single();
+        String extra = ",subjectId " + b64(String.valueOf(chinese)) + ",classId " + b64(String.valueOf(otherClass))
+                + ",recordedOn " + b64("2026-11-20") + ",period " + b64("3");
+        String upload = upload(as("t1"), TestVideos.clip(640, 360, 6), "朗读.mp4", "朗读指导", extra)
+                .andExpect(status().isNoContent()).andReturn().getRequest().getRequestURI();
+        long lesson = lessonOf(upload.substring(upload.lastIndexOf('/') + 1));
+        mvc.perform(get("/api/v1/lessons/" + lesson).with(ActingAs.actor(as("t1")))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.subject.name").value("语文"))
+                .andExpect(jsonPath("$.schoolClass.name").value("七年级2班"))
+                .andExpect(jsonPath("$.recordedOn").value("2026-11-20"))
+                .andExpect(jsonPath("$.period").value(3))
+                .andExpect(jsonPath("$.teacher.name").value("王芳"));
+    }
+
+    @Test
     void aTextFileRenamedMp4IsRefusedWithTheReason() throws Exception {
         upload(as("t1"), TestVideos.textRenamedMp4(), "notes.mp4", "笔记").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不是可用的视频文件")))
@@ -114,12 +133,16 @@ class LessonUploadApiTests {
                 .andExpect(status().isBadRequest());
     }
 
-    /** Creates a tus upload for a lesson and sends the whole file in one PATCH; answers the PATCH's result. */
     ResultActions upload(Actor actor, Path file, String filename, String title) throws Exception {
+        return upload(actor, file, filename, title, "");
+    }
+
+    /** Creates a tus upload for a lesson and sends the whole file in one PATCH; answers the PATCH's result. */
+    ResultActions upload(Actor actor, Path file, String filename, String title, String moreMetadata) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         String location = mvc.perform(post("/api/v1/uploads").with(ActingAs.actor(actor)).with(csrf())
                 .header("Tus-Resumable", "1.0.0").header("Upload-Length", bytes.length)
-                .header("Upload-Metadata", metadata(filename, title)))
+                .header("Upload-Metadata", metadata(filename, title) + moreMetadata))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         return mvc.perform(patch(location).with(ActingAs.actor(actor)).with(csrf()).header("Tus-Resumable", "1.0.0")
                 .header("Upload-Offset", 0).contentType("application/offset+octet-stream").content(bytes));

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.ketang.platform.ingest.UploadCompleted;
 import org.ketang.platform.ingest.Uploads;
@@ -47,8 +52,11 @@ class LessonPipeline {
         if (!"lesson".equals(upload.purpose())) {
             return;
         }
+        Map<String, String> form = upload.metadata();
         long lesson = intake.fromUpload(new UploadFacts(upload.uploadId(), upload.ownerUserId(), upload.filename(),
-                Instant.now(), upload.metadata().get("title")));
+                Instant.now(), form.get("title"), number(form.get("classId")), number(form.get("subjectId")),
+                date(form.get("recordedOn")), Optional.ofNullable(number(form.get("period"))).map(Long::intValue)
+                        .filter(p -> p > 0 && p <= 20).orElse(null)));
         Path file = uploads.claim(upload.uploadId());
         long asset = media.submit(LessonIntake.ownerReference(lesson), file);
         lessons.attachAsset(lesson, asset);
@@ -78,6 +86,23 @@ class LessonPipeline {
     @ApplicationModuleListener
     void on(MediaFailed e) {
         lessonOf(e.ownerRef(), id -> lessons.failed(id, "视频处理失败：" + e.error(), "Processing failed: " + e.error()));
+    }
+
+    /** A number from the upload form, or nothing when it is missing or not a number (the timetable decides). */
+    static @Nullable Long number(@Nullable String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static @Nullable LocalDate date(@Nullable String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static void lessonOf(String ownerRef, java.util.function.LongConsumer action) {

@@ -67,7 +67,8 @@ public class Library implements LessonIntake, LessonMedia {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public long fromUpload(UploadFacts upload) {
         return once("upload:" + upload.uploadId(), () -> {
-            Lesson.Classification classification = prefill(upload.uploaderUserId(), upload.uploadedAt());
+            Lesson.Classification classification = withUploadersChoices(
+                    prefill(upload.uploaderUserId(), upload.uploadedAt()), upload);
             String title = upload.title() != null && !upload.title().isBlank() ? upload.title().strip()
                     : titleFromFile(upload.fileName());
             return Lesson.fromUpload(upload.uploadId(), upload.uploaderUserId(), title, classification,
@@ -201,6 +202,26 @@ public class Library implements LessonIntake, LessonMedia {
                 events.publishEvent(new LessonChanged(lessonId));
             }
         });
+    }
+
+    /**
+     * What the uploader chose on the upload form wins over the guess from their timetable. A class of another
+     * school cannot be chosen on the form; should it arrive anyway, the timetable's classification stays.
+     */
+    private Lesson.Classification withUploadersChoices(Lesson.Classification c, UploadFacts upload) {
+        long school = c.schoolId();
+        Optional<Directory.ClassInfo> chosenClass = Optional.ofNullable(upload.classId())
+                .flatMap(directory::schoolClass).filter(k -> k.schoolId() == school);
+        Optional<Directory.Named> chosenSubject = Optional.ofNullable(upload.subjectId()).flatMap(directory::subject);
+        return new Lesson.Classification(school, c.schoolName(),
+                chosenClass.map(Directory.ClassInfo::gradeId).orElse(c.gradeId()),
+                chosenClass.map(Directory.ClassInfo::gradeName).orElse(c.gradeName()),
+                chosenClass.map(Directory.ClassInfo::classId).orElse(c.classId()),
+                chosenClass.map(Directory.ClassInfo::fullName).orElse(c.className()),
+                chosenSubject.map(Directory.Named::id).orElse(c.subjectId()),
+                chosenSubject.map(Directory.Named::name).orElse(c.subjectName()), c.teacherStaffId(),
+                c.teacherUserId(), c.teacherName(), upload.recordedOn() != null ? upload.recordedOn() : c.recordedOn(),
+                upload.period() != null ? upload.period() : c.periodNo());
     }
 
     // ---------------------------------------------------------------- edits
