@@ -3,6 +3,7 @@ package org.ketang.platform.identity;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.ketang.platform.http.ApiProblem;
 
 /**
  * The signed-in user (or device) making a request. Controllers take it as a method parameter.
@@ -28,6 +29,29 @@ public record Actor(long userId, String username, String displayName, @Nullable 
 
     public boolean can(Permission permission) {
         return permissions.contains(permission);
+    }
+
+    /** Goes on only when the actor holds {@code permission}; otherwise the request ends with 403 {@code forbidden}. */
+    public void require(Permission permission) {
+        if (!can(permission)) {
+            throw ApiProblem.forbidden();
+        }
+    }
+
+    /**
+     * The school a query over one school or all of them may cover: district staff get the school they asked for
+     * ({@code null} = every school); school staff get their own school, and 403 when they ask for another one or
+     * reach no whole school.
+     */
+    public @Nullable Long schoolToQuery(@Nullable Long requested) {
+        if (isDistrictWide()) {
+            return requested;
+        }
+        Long own = schoolId;
+        if (own == null || !reachesWholeSchool(own) || (requested != null && !requested.equals(own))) {
+            throw ApiProblem.forbidden();
+        }
+        return own;
     }
 
     public boolean hasRole(BuiltInRole role) {

@@ -2,7 +2,6 @@ package org.ketang.platform.audit.web;
 
 import org.jspecify.annotations.Nullable;
 import org.ketang.platform.audit.internal.AuditLog;
-import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,17 +26,7 @@ class AuditController {
     @GetMapping
     AuditLog.Page entries(Actor actor, @RequestParam @Nullable Long schoolId, @RequestParam @Nullable String action,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (!actor.can(Permission.AUDIT_VIEW)) {
-            throw ApiProblem.forbidden();
-        }
-        Long school = schoolId;
-        if (!actor.isDistrictWide()) {
-            Long own = actor.schoolId();
-            if (own == null || !actor.reachesWholeSchool(own) || (schoolId != null && !schoolId.equals(own))) {
-                throw ApiProblem.forbidden();
-            }
-            school = own;
-        }
-        return log.find(school, action, Math.max(0, page), Math.max(1, Math.min(size, 200)));
+        actor.require(Permission.AUDIT_VIEW);
+        return log.find(actor.schoolToQuery(schoolId), action, Math.max(0, page), Math.max(1, Math.min(size, 200)));
     }
 }

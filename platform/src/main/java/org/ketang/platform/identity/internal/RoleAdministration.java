@@ -42,13 +42,13 @@ public class RoleAdministration {
 
     @Transactional(readOnly = true)
     public List<RoleView> roles(Actor actor) {
-        require(actor, Permission.ROLES_MANAGE);
+        actor.require(Permission.ROLES_MANAGE);
         return catalog.all().stream().map(RoleView::of).toList();
     }
 
     public RoleView define(Actor actor, String code, String nameZh, String nameEn, ScopeLevel scope,
             Set<Permission> permissions, boolean creating) {
-        require(actor, Permission.ROLES_MANAGE);
+        actor.require(Permission.ROLES_MANAGE);
         if (!CODE.matcher(code).matches()) {
             throw ApiProblem.invalid("角色代码只能包含大写字母、数字和下划线，且以字母开头",
                     "A role code has capital letters, digits and underscores, starting with a letter");
@@ -75,7 +75,7 @@ public class RoleAdministration {
     }
 
     public void delete(Actor actor, String code) {
-        require(actor, Permission.ROLES_MANAGE);
+        actor.require(Permission.ROLES_MANAGE);
         if (RoleCatalog.builtIn(code).isPresent()) {
             throw ApiProblem.conflict("内置角色不能删除", "Built-in roles cannot be deleted");
         }
@@ -93,19 +93,12 @@ public class RoleAdministration {
 
     @Transactional(readOnly = true)
     public List<Account> accounts(Actor actor, @Nullable Long schoolId, @Nullable String query) {
-        require(actor, Permission.PEOPLE_VIEW);
-        if (actor.isDistrictWide()) {
-            return accounts.search(schoolId, query, 500);
-        }
-        Long own = actor.schoolId();
-        if (own == null || !actor.reachesWholeSchool(own) || (schoolId != null && !schoolId.equals(own))) {
-            throw ApiProblem.forbidden();
-        }
-        return accounts.search(own, query, 500);
+        actor.require(Permission.PEOPLE_VIEW);
+        return accounts.search(actor.schoolToQuery(schoolId), query, 500);
     }
 
     public Account assign(Actor actor, long userId, Set<String> roleCodes) {
-        require(actor, Permission.ROLES_MANAGE);
+        actor.require(Permission.ROLES_MANAGE);
         Account target = accounts.find(userId).filter(a -> within(actor, a))
                 .orElseThrow(() -> ApiProblem.notFound("账号", "Account"));
         Set<Permission> granted = EnumSet.noneOf(Permission.class);
@@ -127,12 +120,6 @@ public class RoleAdministration {
     private static boolean within(Actor actor, Account account) {
         Long school = account.schoolId();
         return actor.isDistrictWide() || (school != null && actor.reachesWholeSchool(school));
-    }
-
-    private static void require(Actor actor, Permission permission) {
-        if (!actor.can(permission)) {
-            throw ApiProblem.forbidden();
-        }
     }
 
     private static void requireHeld(Actor actor, Set<Permission> permissions) {

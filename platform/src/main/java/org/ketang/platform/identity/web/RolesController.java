@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.Permission;
 import org.ketang.platform.identity.ScopeLevel;
@@ -44,9 +43,7 @@ class RolesController {
 
     @GetMapping("/permissions")
     List<PermissionView> permissions(Actor actor) {
-        if (!actor.can(Permission.ROLES_MANAGE)) {
-            throw ApiProblem.forbidden();
-        }
+        actor.require(Permission.ROLES_MANAGE);
         return Arrays.stream(Permission.values()).filter(p -> p != Permission.DEVICE_AGENT)
                 .map(p -> new PermissionView(p.name(), p.nameZh(), p.nameEn())).toList();
     }

@@ -382,9 +382,7 @@ public class ResumableUploads implements Uploads {
     }
 
     private static void requireUploader(Actor actor) {
-        if (!actor.can(Permission.LESSON_UPLOAD)) {
-            throw ApiProblem.forbidden();
-        }
+        actor.require(Permission.LESSON_UPLOAD);
     }
 
     private static ApiProblem notFound() {

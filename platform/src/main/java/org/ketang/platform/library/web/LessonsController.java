@@ -1,6 +1,5 @@
 package org.ketang.platform.library.web;
 
-import org.ketang.platform.organization.Directory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.Permission;
+import org.ketang.platform.organization.OrganizationSettings;
 import org.ketang.platform.library.PlaybackLinks;
 import org.ketang.platform.library.Visibility;
 import org.ketang.platform.library.internal.Lesson;
@@ -59,8 +59,12 @@ class LessonsController {
     private final ObjectProvider<PlaybackLinks> playbackLinks;
     private final org.ketang.platform.library.internal.IndexUpdates rebuild;
 
+    private final OrganizationSettings organization;
+
     LessonsController(Lessons lessons, Library library, Watching watching, LessonIndex index, Statistics statistics,
-            ObjectProvider<PlaybackLinks> playbackLinks, org.ketang.platform.library.internal.IndexUpdates rebuild) {
+            ObjectProvider<PlaybackLinks> playbackLinks, org.ketang.platform.library.internal.IndexUpdates rebuild,
+            OrganizationSettings organization) {
+        this.organization = organization;
         this.lessons = lessons;
         this.library = library;
         this.watching = watching;
@@ -261,9 +265,7 @@ class LessonsController {
     @GetMapping("/stats")
     Statistics.Report stats(Actor actor, @RequestParam @Nullable Long schoolId, @RequestParam @Nullable LocalDate from,
             @RequestParam @Nullable LocalDate to) {
-        if (!actor.can(Permission.LESSON_MANAGE)) {
-            throw ApiProblem.forbidden();
-        }
+        actor.require(Permission.LESSON_MANAGE);
         Long school = schoolId;
         if (!actor.isDistrictWide()) {
             if (actor.schoolId() == null || (schoolId != null && !actor.reachesWholeSchool(schoolId))) {
@@ -271,7 +273,7 @@ class LessonsController {
             }
             school = actor.schoolId();
         }
-        LocalDate end = to == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : to;
+        LocalDate end = to == null ? LocalDate.now(organization.zone()) : to;
         LocalDate begin = from == null ? end.minusDays(29) : from;
         if (begin.isAfter(end) || begin.plusDays(366).isBefore(end)) {
             throw ApiProblem.invalid("日期范围无效（最长一年）", "Invalid date range (one year at most)");

@@ -39,9 +39,7 @@ class MediaAdminController {
     @GetMapping("/jobs")
     List<MediaJobs.JobView> jobs(Actor actor, @RequestParam @Nullable JobState state,
             @RequestParam(defaultValue = "200") int limit) {
-        if (!actor.can(Permission.LESSON_MANAGE)) {
-            throw ApiProblem.forbidden();
-        }
+        actor.require(Permission.LESSON_MANAGE);
         if (!actor.isDistrictWide()) {
             return List.of(); // a school scope arrives with the library; nothing is in a school's reach yet
         }
@@ -72,9 +70,7 @@ class MediaAdminController {
     }
 
     private void manageable(Actor actor, long id) {
-        if (!actor.can(Permission.LESSON_MANAGE)) {
-            throw ApiProblem.forbidden();
-        }
+        actor.require(Permission.LESSON_MANAGE);
         if (!actor.isDistrictWide() || library.status(id).isEmpty()) {
             throw ApiProblem.notFound("该媒体", "The media asset");
         }

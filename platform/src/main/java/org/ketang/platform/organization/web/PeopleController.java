@@ -1,7 +1,6 @@
 package org.ketang.platform.organization.web;
 
 import static org.ketang.platform.organization.web.Guard.manages;
-import static org.ketang.platform.organization.web.Guard.require;
 import static org.ketang.platform.organization.web.Guard.sees;
 
 import java.io.IOException;
@@ -74,7 +73,7 @@ class PeopleController {
 
     @GetMapping("/schools/{id}/staff")
     List<StaffView> staff(Actor actor, @PathVariable long id) {
-        require(actor, Permission.PEOPLE_VIEW);
+        actor.require(Permission.PEOPLE_VIEW);
         sees(reach.of(actor), id);
         Map<Long, List<String>> headOf = schools.classes(id).stream().filter(c -> c.headTeacherId() != null)
                 .collect(Collectors.groupingBy(SchoolClass::headTeacherId,
@@ -86,7 +85,7 @@ class PeopleController {
 
     @GetMapping("/schools/{id}/students")
     List<StudentView> students(Actor actor, @PathVariable long id, @RequestParam(required = false) @Nullable Long classId) {
-        require(actor, Permission.PEOPLE_VIEW);
+        actor.require(Permission.PEOPLE_VIEW);
         Reach.Visible visible = reach.of(actor);
         sees(visible, id);
         List<Student> students = people.students(id, classId).stream()
@@ -102,7 +101,7 @@ class PeopleController {
     @PostMapping("/schools/{id}/imports/people")
     ImportAnswer importPeople(Actor actor, @PathVariable long id, @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        require(actor, Permission.PEOPLE_MANAGE);
+        actor.require(Permission.PEOPLE_MANAGE);
         manages(reach.of(actor), id);
         PeopleImport.Result result;
         try {
@@ -121,7 +120,7 @@ class PeopleController {
 
     @GetMapping("/me/children")
     List<ChildView> children(Actor actor) {
-        require(actor, Permission.HOMESCHOOL_USE);
+        actor.require(Permission.HOMESCHOOL_USE);
         return people.childrenOfUser(actor.userId()).stream().map(s -> new ChildView(s.id(), s.name(), s.classFullName(),
                 schools.find(s.schoolId()).map(school -> school.name()).orElse(""))).toList();
     }

@@ -1,7 +1,6 @@
 package org.ketang.platform.organization.web;
 
 import static org.ketang.platform.organization.web.Guard.manages;
-import static org.ketang.platform.organization.web.Guard.require;
 import static org.ketang.platform.organization.web.Guard.sees;
 
 import java.time.LocalDate;
@@ -94,7 +93,7 @@ class SchoolsController {
 
     @GetMapping("/schools")
     List<SchoolView> schools(Actor actor) {
-        require(actor, Permission.ORGANIZATION_VIEW);
+        actor.require(Permission.ORGANIZATION_VIEW);
         Reach.Visible visible = reach.of(actor);
         return schools.all().stream().filter(s -> visible.school(s.id()))
                 .map(s -> new SchoolView(s.id(), s.name(), s.code())).toList();
@@ -103,7 +102,7 @@ class SchoolsController {
     @PostMapping("/schools")
     @ResponseStatus(HttpStatus.CREATED)
     SchoolView createSchool(Actor actor, @Valid @RequestBody NewSchool body) {
-        require(actor, Permission.ORGANIZATION_MANAGE);
+        actor.require(Permission.ORGANIZATION_MANAGE);
         if (!actor.isDistrictWide()) {
             throw ApiProblem.forbidden();
         }
@@ -113,7 +112,7 @@ class SchoolsController {
 
     @GetMapping("/schools/{id}/structure")
     Structure structure(Actor actor, @PathVariable long id) {
-        require(actor, Permission.ORGANIZATION_VIEW);
+        actor.require(Permission.ORGANIZATION_VIEW);
         Reach.Visible visible = reach.of(actor);
         sees(visible, id);
         var school = schools.find(id).orElseThrow(() -> ApiProblem.notFound("学校", "School"));
@@ -133,7 +132,7 @@ class SchoolsController {
     @PostMapping("/schools/{id}/grades")
     @ResponseStatus(HttpStatus.CREATED)
     GradeView addGrade(Actor actor, @PathVariable long id, @Valid @RequestBody NewGrade body) {
-        require(actor, Permission.ORGANIZATION_MANAGE);
+        actor.require(Permission.ORGANIZATION_MANAGE);
         manages(reach.of(actor), id);
         long gradeId = organization.addGrade(id, body.name(), body.level());
         return new GradeView(gradeId, body.name().strip(), body.level(), List.of());
@@ -142,7 +141,7 @@ class SchoolsController {
     @PostMapping("/grades/{id}/classes")
     @ResponseStatus(HttpStatus.CREATED)
     ClassView addClass(Actor actor, @PathVariable long id, @Valid @RequestBody NewClass body) {
-        require(actor, Permission.ORGANIZATION_MANAGE);
+        actor.require(Permission.ORGANIZATION_MANAGE);
         Grade grade = schools.grade(id).orElseThrow(() -> ApiProblem.notFound("年级", "Grade"));
         manages(reach.of(actor), grade.schoolId());
         long classId = organization.addClass(id, body.name());
@@ -151,7 +150,7 @@ class SchoolsController {
 
     @PutMapping("/classes/{id}/head-teacher")
     ClassView setHeadTeacher(Actor actor, @PathVariable long id, @Valid @RequestBody HeadTeacher body) {
-        require(actor, Permission.ORGANIZATION_MANAGE);
+        actor.require(Permission.ORGANIZATION_MANAGE);
         SchoolClass schoolClass = schools.schoolClass(id).orElseThrow(() -> ApiProblem.notFound("班级", "Class"));
         manages(reach.of(actor), schoolClass.schoolId());
         organization.setHeadTeacher(id, body.staffId());
@@ -161,7 +160,7 @@ class SchoolsController {
     @PostMapping("/schools/{id}/buildings")
     @ResponseStatus(HttpStatus.CREATED)
     BuildingView addBuilding(Actor actor, @PathVariable long id, @Valid @RequestBody NewBuilding body) {
-        require(actor, Permission.ORGANIZATION_MANAGE);
+        actor.require(Permission.ORGANIZATION_MANAGE);
         manages(reach.of(actor), id);
         return new BuildingView(organization.addBuilding(id, body.name()), body.name().strip(), List.of());
     }
@@ -169,7 +168,7 @@ class SchoolsController {
     @PostMapping("/schools/{id}/classrooms")
     @ResponseStatus(HttpStatus.CREATED)
     ClassroomView addClassroom(Actor actor, @PathVariable long id, @Valid @RequestBody ClassroomBody body) {
-        require(actor, Permission.ORGANIZATION_MANAGE);
+        actor.require(Permission.ORGANIZATION_MANAGE);
         manages(reach.of(actor), id);
         long roomId = organization.addClassroom(id, body.buildingId(), body.name(), body.recording(), body.homeClassId());
         return ClassroomView.of(schools.classroom(roomId).orElseThrow());
@@ -177,7 +176,7 @@ class SchoolsController {
 
     @PutMapping("/classrooms/{id}")
     ClassroomView updateClassroom(Actor actor, @PathVariable long id, @Valid @RequestBody ClassroomBody body) {
-        require(actor, Permission.ORGANIZATION_MANAGE);
+        actor.require(Permission.ORGANIZATION_MANAGE);
         Classroom room = schools.classroom(id).orElseThrow(() -> ApiProblem.notFound("教室", "Classroom"));
         manages(reach.of(actor), room.schoolId());
         organization.updateClassroom(id, body.buildingId(), body.name(), body.recording(), body.homeClassId());
@@ -186,7 +185,7 @@ class SchoolsController {
 
     @GetMapping("/subjects")
     List<SubjectView> subjects(Actor actor) {
-        require(actor, Permission.ORGANIZATION_VIEW);
+        actor.require(Permission.ORGANIZATION_VIEW);
         return schools.subjects().stream().map(s -> new SubjectView(s.id(), s.code(), s.name(), s.nameEn())).toList();
     }
 }

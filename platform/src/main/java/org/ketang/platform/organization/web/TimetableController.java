@@ -1,7 +1,6 @@
 package org.ketang.platform.organization.web;
 
 import static org.ketang.platform.organization.web.Guard.manages;
-import static org.ketang.platform.organization.web.Guard.require;
 import static org.ketang.platform.organization.web.Guard.sees;
 
 import java.io.IOException;
@@ -117,14 +116,14 @@ class TimetableController {
 
     @GetMapping("/schools/{id}/bell-schedule")
     BellScheduleBody bellSchedule(Actor actor, @PathVariable long id) {
-        require(actor, Permission.TIMETABLE_VIEW);
+        actor.require(Permission.TIMETABLE_VIEW);
         sees(reach.of(actor), id);
         return view(id);
     }
 
     @PutMapping("/schools/{id}/bell-schedule")
     BellScheduleBody setBellSchedule(Actor actor, @PathVariable long id, @Valid @RequestBody BellScheduleBody body) {
-        require(actor, Permission.TIMETABLE_MANAGE);
+        actor.require(Permission.TIMETABLE_MANAGE);
         manages(reach.of(actor), id);
         BellSchedule schedule;
         try {
@@ -151,7 +150,7 @@ class TimetableController {
     @PostMapping("/schools/{id}/terms")
     @ResponseStatus(HttpStatus.CREATED)
     TermView addTerm(Actor actor, @PathVariable long id, @Valid @RequestBody NewTerm body) {
-        require(actor, Permission.TIMETABLE_MANAGE);
+        actor.require(Permission.TIMETABLE_MANAGE);
         manages(reach.of(actor), id);
         long termId = organization.addTerm(id, body.name(), body.startDate(), body.endDate());
         return TermView.of(calendars.term(termId).orElseThrow(), today());
@@ -181,7 +180,7 @@ class TimetableController {
     ImportAnswer importTimetable(Actor actor, @PathVariable long id, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) @Nullable Long termId, @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
-        require(actor, Permission.TIMETABLE_MANAGE);
+        actor.require(Permission.TIMETABLE_MANAGE);
         manages(reach.of(actor), id);
         long term = termId != null ? termId
                 : calendars.defaultTerm(id, today()).map(Term::id)
@@ -208,7 +207,7 @@ class TimetableController {
 
     @GetMapping("/classrooms/{id}/now")
     NowView now(Actor actor, @PathVariable long id, @RequestParam(required = false) @Nullable String at) {
-        require(actor, Permission.TIMETABLE_VIEW);
+        actor.require(Permission.TIMETABLE_VIEW);
         Classroom room = schools.classroom(id).filter(r -> reach.of(actor).classroom(r.id(), r.schoolId()))
                 .orElseThrow(() -> ApiProblem.notFound("教室", "Classroom"));
         Optional<Happening> happening = timetables.whatIsHappening(id, parseInstant(at));
