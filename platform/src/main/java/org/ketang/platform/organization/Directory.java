@@ -36,6 +36,11 @@ public class Directory {
     public record Named(long id, String name) {
     }
 
+    /** A classroom with its building and whether it is a recording classroom (录播教室). */
+    public record ClassroomInfo(long classroomId, long schoolId, long buildingId, String buildingName, String name,
+            boolean recording, @Nullable Long homeClassId) {
+    }
+
     /** A teacher's class and subject taught most often in the term around {@code on}. */
     public record Usual(ClassInfo schoolClass, Named subject) {
     }
@@ -67,6 +72,17 @@ public class Directory {
     public List<StaffInfo> staffOfUser(long userId) {
         return jdbc.sql("select id, school_id, user_id, name from org_staff where user_id = ? order by id").param(userId)
                 .query(Directory::staffRow).list();
+    }
+
+    public Optional<ClassroomInfo> classroom(long classroomId) {
+        return jdbc.sql("""
+                select r.id, r.school_id, r.building_id, b.name as building_name, r.name, r.recording, r.home_class_id
+                  from org_classroom r join org_building b on b.id = r.building_id where r.id = ?""")
+                .param(classroomId)
+                .query((rs, n) -> new ClassroomInfo(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("building_id"),
+                        rs.getString("building_name"), rs.getString("name"), rs.getBoolean("recording"),
+                        rs.getObject("home_class_id", Long.class)))
+                .optional();
     }
 
     public Optional<Long> schoolOfClassroom(long classroomId) {

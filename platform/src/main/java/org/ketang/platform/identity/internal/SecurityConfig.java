@@ -3,6 +3,7 @@ package org.ketang.platform.identity.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.ketang.agent.protocol.AgentApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ class SecurityConfig {
                 .addFilterBefore(new ActorAuthenticationFilter(tokens, actors), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/login", "/error", "/actuator/health/**", "/actuator/health",
+                        .requestMatchers("/api/v1/auth/login", AgentApi.ENROLL, "/error", "/actuator/health/**", "/actuator/health",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/api/**", "/actuator/**").authenticated()
