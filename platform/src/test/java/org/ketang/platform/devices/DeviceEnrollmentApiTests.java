@@ -1,6 +1,7 @@
 package org.ketang.platform.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ketang.agent.protocol.AgentApi;
+import org.ketang.agent.protocol.EnrollRequest;
 import org.ketang.platform.IntegrationTest;
+import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.ActingAs;
 import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.BuiltInRole;
@@ -39,11 +42,16 @@ class DeviceEnrollmentApiTests {
     @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
     @Autowired Devices devices;
+    @Autowired DeviceEnrollment direct;
+
+    Actor actor(String username) {
+        UserAccounts.Account a = accounts.findByUsername(username).orElseThrow();
+        return ActingAs.withRoles(a.id(), username, a.schoolId(),
+                a.roles().stream().map(BuiltInRole::valueOf).toArray(BuiltInRole[]::new));
+    }
 
     RequestPostProcessor by(String username) {
-        UserAccounts.Account a = accounts.findByUsername(username).orElseThrow();
-        BuiltInRole[] roles = a.roles().stream().map(BuiltInRole::valueOf).toArray(BuiltInRole[]::new);
-        Actor actor = ActingAs.withRoles(a.id(), username, a.schoolId(), roles);
+        Actor actor = actor(username);
         return request -> SecurityMockMvcRequestPostProcessors.csrf()
                 .postProcessRequest(ActingAs.actor(actor).postProcessRequest(request));
     }
@@ -160,5 +168,21 @@ class DeviceEnrollmentApiTests {
         mvc.perform(post("/api/v1/devices/" + deviceId + "/retire").with(by("sadmin1")))
                 .andExpect(status().isNoContent());
         assertThat(devices.find(deviceId)).get().extracting(Device::inService).isEqualTo(false);
+    }
+
+    @Test
+    void anAdminCanEnrollADisplayDirectlyUnderTheSameRules() throws Exception {
+        EnrollRequest details = new EnrollRequest("", "display", "screen-7", null, "0.1.0", null, null, null);
+        long room = classroom("S01", "阶梯教室");
+
+        DeviceEnrollment.Enrolled display = direct.enroll(actor("sadmin1"), room, DeviceKind.DISPLAY, details, null);
+
+        assertThat(display.device().kind()).isEqualTo(DeviceKind.DISPLAY);
+        mvc.perform(get("/api/v1/auth/me").header("Authorization", "Bearer " + display.token()))
+                .andExpect(status().isOk());
+        assertThatThrownBy(() -> direct.enroll(actor("sadmin2"), room, DeviceKind.DISPLAY, details, null))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.slug()).isEqualTo("not-found"));
+        assertThatThrownBy(() -> direct.enroll(actor("sadmin1"), room, DeviceKind.RECORDER, details, null))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.slug()).isEqualTo("not-a-recording-classroom"));
     }
 }

@@ -11,6 +11,7 @@ import org.ketang.agent.protocol.EnrollRequest;
 import org.ketang.platform.audit.AuditTrail;
 import org.ketang.platform.devices.Device;
 import org.ketang.platform.devices.DeviceEnrolled;
+import org.ketang.platform.devices.DeviceEnrollment;
 import org.ketang.platform.devices.DeviceKind;
 import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-public class Enrollments {
+public class Enrollments implements DeviceEnrollment {
 
     /** How long an unused code stays valid: a technician may install the box the next day. */
     static final Duration CODE_LIFETIME = Duration.ofDays(7);
@@ -62,17 +63,7 @@ public class Enrollments {
 
     /** A new one-time code for a device of {@code kind} in {@code classroomId}. */
     public IssuedCode issueCode(Actor actor, long classroomId, DeviceKind kind, @Nullable String ip) {
-        actor.require(Permission.DEVICE_CONTROL);
-        Directory.ClassroomInfo room = directory.classroom(classroomId)
-                .filter(r -> reach.of(actor).classroom(r.classroomId(), r.schoolId()))
-                .orElseThrow(() -> ApiProblem.notFound("教室", "Classroom"));
-        if (!actor.reachesWholeSchool(room.schoolId())) {
-            throw ApiProblem.forbidden();
-        }
-        if (kind == DeviceKind.RECORDER && !room.recording()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "not-a-recording-classroom", "“" + room.name() + "”不是录播教室，请先在教室设置中打开“录播教室”",
-                    "“" + room.name() + "” is not a recording classroom: mark it as one in the classroom settings first");
-        }
+        Directory.ClassroomInfo room = manageableClassroom(actor, classroomId, kind);
         String code = EnrollmentCode.generate();
         Instant now = clock.instant();
         Instant expires = now.plus(CODE_LIFETIME);
@@ -85,10 +76,6 @@ public class Enrollments {
         audit.record(new AuditTrail.Entry(actor.userId(), actor.username(), "device.code-issued",
                 room.name() + " " + kind.nameZh(), null, AuditTrail.Outcome.SUCCESS, room.schoolId(), ip));
         return new IssuedCode(code, kind, classroomId, room.name(), expires);
-    }
-
-    /** What a box gets for a valid code. */
-    public record Enrolled(Device device, String token, String classroomName, String schoolName) {
     }
 
     /**
@@ -115,6 +102,20 @@ public class Enrollments {
         }
         Directory.ClassroomInfo room = directory.classroom(code.classroomId())
                 .orElseThrow(() -> ApiProblem.notFound("教室", "Classroom"));
+        Enrolled enrolled = register(kind, room, request, code.createdBy(), null, ip, now);
+        jdbc.sql("update dev_enrollment_code set used_at = :now, device_id = :device where code_hash = :hash")
+                .param("now", utc(now)).param("device", enrolled.device().id()).param("hash", code.hash()).update();
+        return enrolled;
+    }
+
+    @Override
+    public Enrolled enroll(Actor admin, long classroomId, DeviceKind kind, EnrollRequest details, @Nullable String ip) {
+        Directory.ClassroomInfo room = manageableClassroom(admin, classroomId, kind);
+        return register(kind, room, details, admin.userId(), admin.username(), ip, clock.instant());
+    }
+
+    private Enrolled register(DeviceKind kind, Directory.ClassroomInfo room, EnrollRequest details, long enrolledBy,
+            @Nullable String enrolledByName, @Nullable String ip, Instant now) {
         Device previous = kind == DeviceKind.RECORDER ? registry.recorderOf(room.classroomId()).orElse(null) : null;
         String name = room.name() + " " + kind.nameZh();
         var keys = new GeneratedKeyHolder();
@@ -123,23 +124,21 @@ public class Enrollments {
                     netmask, enrolled_at)
                 values (:kind, :room, :school, :name, :hostname, :model, :version, :mac, :ip, :netmask, :now)""")
                 .param("kind", kind.name()).param("room", room.classroomId()).param("school", room.schoolId())
-                .param("name", name).param("hostname", clip(request.hostname(), 255))
-                .param("model", clip(request.model(), 255)).param("version", clip(request.agentVersion(), 64))
-                .param("mac", clip(request.mac(), 17)).param("ip", clip(request.ip(), 45))
-                .param("netmask", request.netmask()).param("now", utc(now)).update(keys, "id");
+                .param("name", name).param("hostname", clip(details.hostname(), 255))
+                .param("model", clip(details.model(), 255)).param("version", clip(details.agentVersion(), 64))
+                .param("mac", clip(details.mac(), 17)).param("ip", clip(details.ip(), 45))
+                .param("netmask", details.netmask()).param("now", utc(now)).update(keys, "id");
         long deviceId = keys.getKeyAs(Number.class).longValue();
         DeviceCredentials.Issued issued = credentials.create("device-" + deviceId, name, room.schoolId());
         jdbc.sql("update dev_device set account_id = :account where id = :id").param("account", issued.accountId())
                 .param("id", deviceId).update();
-        jdbc.sql("update dev_enrollment_code set used_at = :now, device_id = :device where code_hash = :hash")
-                .param("now", utc(now)).param("device", deviceId).param("hash", code.hash()).update();
         if (previous != null) {
             retire(previous, deviceId, now);
         }
-        audit.record(new AuditTrail.Entry(code.createdBy(), null, "device.enrolled", name + " #" + deviceId,
-                previous == null ? request.hostname() : "取代设备 #" + previous.id(), AuditTrail.Outcome.SUCCESS,
+        audit.record(new AuditTrail.Entry(enrolledBy, enrolledByName, "device.enrolled", name + " #" + deviceId,
+                previous == null ? details.hostname() : "取代设备 #" + previous.id(), AuditTrail.Outcome.SUCCESS,
                 room.schoolId(), ip));
-        events.publishEvent(new DeviceEnrolled(deviceId, kind, room.classroomId(), room.schoolId(), code.createdBy(),
+        events.publishEvent(new DeviceEnrolled(deviceId, kind, room.classroomId(), room.schoolId(), enrolledBy,
                 previous == null ? null : previous.id()));
         return new Enrolled(registry.find(deviceId).orElseThrow(), issued.token(), room.name(),
                 directory.schoolName(room.schoolId()));
@@ -166,6 +165,23 @@ public class Enrollments {
         if (device.accountId() != null) {
             credentials.retire(device.accountId());
         }
+    }
+
+    /** A classroom the actor may add a device of {@code kind} to, or the problem saying why not. */
+    private Directory.ClassroomInfo manageableClassroom(Actor actor, long classroomId, DeviceKind kind) {
+        actor.require(Permission.DEVICE_CONTROL);
+        Directory.ClassroomInfo room = directory.classroom(classroomId)
+                .filter(r -> reach.of(actor).classroom(r.classroomId(), r.schoolId()))
+                .orElseThrow(() -> ApiProblem.notFound("教室", "Classroom"));
+        if (!actor.reachesWholeSchool(room.schoolId())) {
+            throw ApiProblem.forbidden();
+        }
+        if (kind == DeviceKind.RECORDER && !room.recording()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "not-a-recording-classroom",
+                    "“" + room.name() + "”不是录播教室，请先在教室设置中打开“录播教室”",
+                    "“" + room.name() + "” is not a recording classroom: mark it as one in the classroom settings first");
+        }
+        return room;
     }
 
     private static @Nullable String clip(@Nullable String value, int max) {

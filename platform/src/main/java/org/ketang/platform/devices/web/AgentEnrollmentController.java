@@ -3,6 +3,7 @@ package org.ketang.platform.devices.web;
 import org.ketang.agent.protocol.AgentApi;
 import org.ketang.agent.protocol.EnrollRequest;
 import org.ketang.agent.protocol.Enrollment;
+import org.ketang.platform.devices.DeviceEnrollment;
 import org.ketang.platform.devices.internal.Enrollments;
 import org.ketang.platform.http.ApiProblem;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,7 @@ class AgentEnrollmentController {
                 || request.hostname() == null || request.agentVersion() == null) {
             throw ApiProblem.invalid("缺少注册码、设备类型、主机名或版本", "code, kind, hostname and agentVersion are required");
         }
-        Enrollments.Enrolled e = enrollments.enroll(request, http.getRemoteAddr());
+        DeviceEnrollment.Enrolled e = enrollments.enroll(request, http.getRemoteAddr());
         return new Enrollment(e.device().id(), e.token(), e.device().classroomId(), e.classroomName(), e.schoolName(),
                 HEARTBEAT_SECONDS);
     }
