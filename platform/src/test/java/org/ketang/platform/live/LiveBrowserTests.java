@@ -92,6 +92,19 @@ class LiveBrowserTests extends BrowserTest {
             page.getByTestId("live-player").hover();
             screenshot(page, "live-player");
 
+            // the school's admin makes it an open class on the same page
+            Page admin = newPage();
+            signIn(admin, "sadmin1");
+            admin.waitForURL("**/admin/**");
+            admin.navigate("/portal/live/" + room);
+            assertThat(admin.getByTestId("live-open-class-badge")).hasCount(0);
+            admin.getByTestId("live-open-class-switch").click();
+            assertThat(admin.getByTestId("live-open-class-badge")).isVisible();
+            screenshot(admin, "live-open-class");
+            String parent = box.signIn("p2");
+            assertThat(box.get("/api/v1/live/channels/" + room, parent).statusCode()).as("a parent of the other school")
+                    .isEqualTo(200);
+
             // the class ends: the recorder stops and the stale session is swept away
             RealRecorder.stop(ffmpeg);
             broadcasts.sweep(Instant.now().plus(settings.staleAfter()).plusSeconds(1));
