@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.ketang.agent.protocol.AgentApi;
 import org.ketang.platform.IntegrationTest;
 import org.ketang.platform.identity.ActingAs;
-import org.ketang.platform.identity.Actor;
-import org.ketang.platform.identity.BuiltInRole;
 import org.ketang.platform.identity.UserAccounts;
 import org.ketang.platform.library.LessonIntake;
 import org.ketang.platform.library.RecordingFacts;
@@ -41,7 +39,6 @@ import org.ketang.platform.media.internal.HmacPlaybackTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -452,11 +449,7 @@ class LiveApiTests {
     // ------------------------------------------------------------------ helpers
 
     RequestPostProcessor by(String username) {
-        UserAccounts.Account a = accounts.findByUsername(username).orElseThrow();
-        BuiltInRole[] roles = a.roles().stream().map(BuiltInRole::valueOf).toArray(BuiltInRole[]::new);
-        Actor actor = ActingAs.withRoles(a.id(), username, a.schoolId(), roles);
-        return request -> SecurityMockMvcRequestPostProcessors.csrf()
-                .postProcessRequest(ActingAs.actor(actor).postProcessRequest(request));
+        return ActingAs.user(accounts, username);
     }
 
     long classroom(String school, String name) {

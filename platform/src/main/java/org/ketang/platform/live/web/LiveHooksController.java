@@ -2,6 +2,7 @@ package org.ketang.platform.live.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.ketang.platform.live.internal.MediaServerHooks;
@@ -34,6 +35,8 @@ class LiveHooksController {
     /** The code of a refusal (HTTP 200 all the same: SRS and ZLMediaKit look at the code). */
     private static final int DENIED = 403;
 
+    private static final Verdict IGNORED = new Verdict(true, "ignored");
+
     private final MediaServerHooks hooks;
 
     LiveHooksController(MediaServerHooks hooks) {
@@ -45,19 +48,14 @@ class LiveHooksController {
     ResponseEntity<Map<String, Object>> srs(@RequestBody Map<String, Object> hook,
             @RequestParam(required = false) @Nullable String secret,
             @RequestHeader(name = SECRET_HEADER, required = false) @Nullable String header) {
-        ResponseEntity<Map<String, Object>> refused = refuse(secret, header);
-        if (refused != null) {
-            return refused;
-        }
         String stream = text(hook, "stream");
         String param = text(hook, "param");
-        Verdict verdict = switch (String.valueOf(hook.get("action"))) {
+        return answer(header != null ? header : secret, () -> switch (String.valueOf(hook.get("action"))) {
             case "on_publish" -> hooks.publish(stream, param);
             case "on_unpublish" -> hooks.unpublished(stream);
             case "on_play" -> hooks.play(stream, param);
-            default -> new Verdict(true, "ignored");
-        };
-        return answer(verdict);
+            default -> IGNORED;
+        });
     }
 
     /** ZLMediaKit {@code [hook]}: on_publish, on_play, on_stream_changed (others are allowed and ignored). */
@@ -65,36 +63,27 @@ class LiveHooksController {
     ResponseEntity<Map<String, Object>> zlm(@PathVariable String name, @RequestBody Map<String, Object> hook,
             @RequestParam(required = false) @Nullable String secret,
             @RequestHeader(name = SECRET_HEADER, required = false) @Nullable String header) {
-        ResponseEntity<Map<String, Object>> refused = refuse(secret, header);
-        if (refused != null) {
-            return refused;
-        }
         String stream = text(hook, "stream");
         String params = text(hook, "params");
-        Verdict verdict = switch (name) {
+        return answer(header != null ? header : secret, () -> switch (name) {
             case "on_publish" -> hooks.publish(stream, params);
             case "on_play" -> hooks.play(stream, params);
             // ZLMediaKit tells of each protocol of a stream going away; the first one ends the session
-            case "on_stream_changed" -> Boolean.FALSE.equals(hook.get("regist")) ? hooks.unpublished(stream)
-                    : new Verdict(true, "ignored");
-            default -> new Verdict(true, "ignored");
-        };
-        return answer(verdict);
+            case "on_stream_changed" -> Boolean.FALSE.equals(hook.get("regist")) ? hooks.unpublished(stream) : IGNORED;
+            default -> IGNORED;
+        });
     }
 
-    /** 404 while hooks are not configured, 403 for a wrong secret; null when the caller is trusted. */
-    private @Nullable ResponseEntity<Map<String, Object>> refuse(@Nullable String secret, @Nullable String header) {
+    /** The verdict for a caller with the shared secret; 404 while hooks are not configured, 403 for a wrong secret. */
+    private ResponseEntity<Map<String, Object>> answer(@Nullable String secret, Supplier<Verdict> verdict) {
         if (!hooks.enabled()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body(404, "hooks are off: set ketang.live.hooks.secret"));
         }
-        if (!hooks.trusted(header != null ? header : secret)) {
+        if (!hooks.trusted(secret)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body(DENIED, "wrong hook secret"));
         }
-        return null;
-    }
-
-    private static ResponseEntity<Map<String, Object>> answer(Verdict verdict) {
-        return ResponseEntity.ok(body(verdict.allowed() ? 0 : DENIED, verdict.reason()));
+        Verdict v = verdict.get();
+        return ResponseEntity.ok(body(v.allowed() ? 0 : DENIED, v.reason()));
     }
 
     private static Map<String, Object> body(int code, String message) {
