@@ -18,6 +18,7 @@ export default defineConfig({
     proxy: {
       '/api': 'http://localhost:8080',
       '/media': 'http://localhost:8080',
+      '/live/play': 'http://localhost:8080',
       '/v3': 'http://localhost:8080',
       '/actuator': 'http://localhost:8080',
     },

@@ -175,8 +175,8 @@ describe('video library pages', () => {
   })
 
   it('shows in the portal menu only what the user may open', () => {
-    expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'space'])
-    expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'space'])
-    expect(portalPagesFor(teacher).map((p) => p.name)).toEqual(['home', 'library', 'upload', 'space'])
+    expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'live', 'space'])
+    expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'live', 'space'])
+    expect(portalPagesFor(teacher).map((p) => p.name)).toEqual(['home', 'library', 'live', 'upload', 'space'])
   })
 })

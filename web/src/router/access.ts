@@ -35,12 +35,14 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'stats', path: '/admin/stats', permission: 'LESSON_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'upload' | 'space'
+export type PortalPageName = 'home' | 'library' | 'live' | 'upload' | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
   { name: 'home', path: '/portal' },
   { name: 'library', path: '/portal/library', permission: 'LESSON_VIEW' },
+  // everyone signed in: parents watch open classes (公开课) too; the server decides which channels each one sees
+  { name: 'live', path: '/portal/live' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
   { name: 'space', path: '/portal/space' },
 ]

@@ -64,6 +64,8 @@ class AuthorizationMatrixApiTests {
             GET  /users?schoolId={S1}             Y     Y       Y          403 403 403 403  403 403 403     403 403
             GET  /me/children                     Y     403     403        403 403 403 403  Y   Y   403     403 Y
             GET  /me/timetable                    Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /live/channels                   Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /live/channels/{R1}              Y     Y       Y          Y   Y   Y   Y    Y   404 404     404 404
             """;
 
     @Autowired

@@ -1,5 +1,7 @@
 package org.ketang.platform.identity;
 
+import java.util.Optional;
+
 /**
  * Accounts of classroom devices (recorder agents, displays). A device signs in with a bearer token only: its
  * account has the {@link BuiltInRole#DEVICE} role, no usable password, and a token that does not expire but dies
@@ -15,6 +17,13 @@ public interface DeviceCredentials {
      * @param schoolId    the school of the device's classroom
      */
     Issued create(String username, String displayName, long schoolId);
+
+    /**
+     * The device a bearer token signs in, for a token that arrives outside the {@code Authorization} header (a media
+     * server passes a publisher's {@code ?token=} to the platform's hook). Empty for unknown, expired or revoked
+     * tokens and for tokens of people: only DEVICE_AGENT actors come back.
+     */
+    Optional<Actor> actorOf(String token);
 
     /** Disables the device's account and revokes its tokens; its history stays. */
     void retire(long accountId);

@@ -1,10 +1,13 @@
 package org.ketang.platform.identity.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
+import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.BuiltInRole;
 import org.ketang.platform.identity.DeviceCredentials;
+import org.ketang.platform.identity.Permission;
 import org.ketang.platform.identity.UserAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,11 +24,13 @@ class DeviceAccounts implements DeviceCredentials {
     private final UserAccounts accounts;
     private final ApiTokens tokens;
     private final JdbcClient jdbc;
+    private final Actors actors;
 
-    DeviceAccounts(UserAccounts accounts, ApiTokens tokens, JdbcClient jdbc) {
+    DeviceAccounts(UserAccounts accounts, ApiTokens tokens, JdbcClient jdbc, Actors actors) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.actors = actors;
     }
 
     @Override
@@ -33,6 +38,15 @@ class DeviceAccounts implements DeviceCredentials {
         long id = accounts.create(new UserAccounts.NewAccount(username, null, displayName,
                 Credentials.randomPassword(32), schoolId, Set.of(BuiltInRole.DEVICE.code()), false));
         return new Issued(id, tokens.issue(id, DEVICE_TOKEN_LIFETIME).token());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Actor> actorOf(String token) {
+        if (token.isBlank()) {
+            return Optional.empty();
+        }
+        return tokens.userOf(token.trim()).flatMap(actors::load).filter(actor -> actor.can(Permission.DEVICE_AGENT));
     }
 
     @Override

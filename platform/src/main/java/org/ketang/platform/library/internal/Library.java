@@ -13,7 +13,9 @@ import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.UserAccounts;
 import org.ketang.platform.library.LessonIntake;
 import org.ketang.platform.library.LessonMedia;
+import org.ketang.platform.library.LessonRecorded;
 import org.ketang.platform.library.LibrarySettings;
+import org.ketang.platform.library.RecordedLessons;
 import org.ketang.platform.library.RecordingFacts;
 import org.ketang.platform.library.UploadFacts;
 import org.ketang.platform.library.Visibility;
@@ -35,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Library implements LessonIntake, LessonMedia {
+public class Library implements LessonIntake, LessonMedia, RecordedLessons {
 
     private final Lessons lessons;
     private final Directory directory;
@@ -94,8 +96,12 @@ public class Library implements LessonIntake, LessonMedia {
         }
         try {
             Long id = transactions.execute(status -> {
-                long stored = lessons.insert(create.get());
+                Lesson lesson = create.get();
+                long stored = lessons.insert(lesson);
                 events.publishEvent(new LessonChanged(stored));
+                if (lesson.classroomId() != null && lesson.recordingStartedAt() != null) {
+                    events.publishEvent(new LessonRecorded(stored, lesson.classroomId(), lesson.recordingStartedAt()));
+                }
                 return stored;
             });
             return java.util.Objects.requireNonNull(id);
@@ -166,6 +172,20 @@ public class Library implements LessonIntake, LessonMedia {
         int dot = name.lastIndexOf('.');
         String title = (dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').strip();
         return title.isEmpty() ? "未命名课例" : title.length() > 200 ? title.substring(0, 200) : title;
+    }
+
+    // ---------------------------------------------------------------- recorded lessons (live classes)
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Recorded> latestIn(long classroomId, Instant from, Instant to) {
+        return lessons.latestRecordedIn(classroomId, from, to).map(l -> new Recorded(l.id(),
+                java.util.Objects.requireNonNull(l.classroomId()), java.util.Objects.requireNonNull(l.recordingStartedAt())));
+    }
+
+    @Override
+    public void markOpenClass(long lessonId, boolean open) {
+        change(lessonId, l -> l.openClass(open, settings.defaultVisibility(), clock.instant()));
     }
 
     // ---------------------------------------------------------------- media
