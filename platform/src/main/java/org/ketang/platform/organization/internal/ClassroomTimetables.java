@@ -3,6 +3,7 @@ package org.ketang.platform.organization.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.ketang.platform.organization.BellSchedule;
@@ -54,5 +55,23 @@ class ClassroomTimetables implements Timetables {
                 .map(l -> new Happening(classroomId, classroom.schoolId(), term.get().id(), date, period.get(), l.classId(),
                         l.classFullName(), l.gradeName(), l.subjectId(), l.subjectCode(), l.subjectName(), l.teacherId(),
                         l.teacherName(), l.teacherUserId()));
+    }
+
+    @Override
+    public List<Period> lessonPeriods(long classroomId, LocalDate date) {
+        Optional<Classroom> found = schools.classroom(classroomId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Classroom classroom = found.get();
+        Optional<Term> term = calendars.termOn(classroom.schoolId(), date);
+        if (term.isEmpty()) {
+            return List.of();
+        }
+        int weekday = date.getDayOfWeek().getValue();
+        return calendars.bellSchedule(classroom.schoolId()).on(date.getDayOfWeek()).map(day -> day.periods().stream()
+                .filter(p -> lessons.inClassroom(term.get().id(), weekday, p.no(), classroomId, classroom.homeClassId())
+                        .isPresent())
+                .toList()).orElse(List.of());
     }
 }
