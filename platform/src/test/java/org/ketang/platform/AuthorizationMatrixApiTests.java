@@ -64,6 +64,8 @@ class AuthorizationMatrixApiTests {
             GET  /users?schoolId={S1}             Y     Y       Y          403 403 403 403  403 403 403     403 403
             GET  /me/children                     Y     403     403        403 403 403 403  Y   Y   403     403 Y
             GET  /me/timetable                    Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /signage/displays?schoolId={S1}  Y     Y       403        403 403 403 403  403 403 403     403 403
+            GET  /signage/schedules               Y     Y       403        403 403 403 403  403 403 Y       403 403
             """;
 
     @Autowired

@@ -70,8 +70,9 @@ public class Signage {
         return organization.zone();
     }
 
+    /** Now, to the millisecond: what the database stores and the displays count in. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** The targeting facts of a display: classroom, school, home class and grade, tags. */
