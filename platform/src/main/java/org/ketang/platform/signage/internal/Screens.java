@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -31,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * cluster the fan-out needs a shared channel (PostgreSQL LISTEN/NOTIFY or Redis), see docs/signage.md.
  */
 @Component
-public class Screens implements DisposableBean {
+public class Screens implements DisposableBean, ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(Screens.class);
     static final Duration KEEPALIVE = Duration.ofSeconds(20);
@@ -165,6 +167,15 @@ public class Screens implements DisposableBean {
         boolean recent = p.lastSeen() != null && p.lastSeen().isAfter(clock.instant().minus(ONLINE_GRACE));
         return new Presence(connected || recent, p.lastSeen(), p.nowPlaying(), p.lastError(), p.lastErrorAt(),
                 p.clockOffsetMs());
+    }
+
+    /**
+     * Ends every stream as shutdown begins: a graceful shutdown would otherwise wait its whole timeout for these
+     * never-ending requests. The displays reconnect to another node or when this one is back.
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        connections.values().forEach(set -> set.forEach(c -> c.emitter().complete()));
     }
 
     @Override
