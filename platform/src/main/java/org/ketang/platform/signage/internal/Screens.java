@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,8 +41,34 @@ public class Screens implements DisposableBean, ApplicationListener<ContextClose
     /** Without a connection or a report for this long a display counts as offline. */
     static final Duration ONLINE_GRACE = Duration.ofSeconds(75);
 
-    /** One open event stream of a display. */
-    public record Connection(Screen screen, long accountId, SseEmitter emitter) {
+    /**
+     * One open event stream of a display. Events broadcast before its {@code hello} went out wait in {@code pending},
+     * so that a push made while the hello is being computed is neither lost nor overwritten by an older hello.
+     */
+    public static final class Connection {
+        private final Screen screen;
+        private final long accountId;
+        private final SseEmitter emitter;
+        private final List<String[]> pending = new ArrayList<>();
+        private boolean ready;
+
+        public Connection(Screen screen, long accountId, SseEmitter emitter) {
+            this.screen = screen;
+            this.accountId = accountId;
+            this.emitter = emitter;
+        }
+
+        public Screen screen() {
+            return screen;
+        }
+
+        public long accountId() {
+            return accountId;
+        }
+
+        public SseEmitter emitter() {
+            return emitter;
+        }
     }
 
     /** What a display last reported it plays. */
@@ -71,8 +98,11 @@ public class Screens implements DisposableBean, ApplicationListener<ContextClose
         keepalive.scheduleWithFixedDelay(this::ping, KEEPALIVE.toSeconds(), KEEPALIVE.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Registers an open stream and sends it {@code hello} (the display's whole current state) first. */
-    public void connect(Connection connection, String helloJson) {
+    /**
+     * Registers an open stream, then sends it {@code hello} (the display's whole current state, computed after the
+     * registration so that nothing falls between the two) and whatever was broadcast to it meanwhile.
+     */
+    public void connect(Connection connection, Supplier<String> hello) {
         long deviceId = connection.screen().deviceId();
         connections.computeIfAbsent(deviceId, k -> new CopyOnWriteArraySet<>()).add(connection);
         Runnable gone = () -> disconnect(connection);
@@ -80,7 +110,13 @@ public class Screens implements DisposableBean, ApplicationListener<ContextClose
         connection.emitter().onTimeout(gone);
         connection.emitter().onError(e -> gone.run());
         seen(deviceId);
-        send(connection, "hello", helloJson);
+        String helloJson = hello.get();
+        synchronized (connection) {
+            write(connection, "hello", helloJson);
+            connection.pending.forEach(e -> write(connection, e[0], e[1]));
+            connection.pending.clear();
+            connection.ready = true;
+        }
     }
 
     private void disconnect(Connection connection) {
@@ -111,6 +147,16 @@ public class Screens implements DisposableBean, ApplicationListener<ContextClose
     }
 
     private void send(Connection c, String event, String json) {
+        synchronized (c) {
+            if (c.ready) {
+                write(c, event, json);
+            } else {
+                c.pending.add(new String[] { event, json });
+            }
+        }
+    }
+
+    private void write(Connection c, String event, String json) {
         try {
             c.emitter().send(SseEmitter.event().name(event).data(json));
         } catch (IOException | IllegalStateException e) {

@@ -115,12 +115,11 @@ class DisplayController {
     SseEmitter events(Actor actor, HttpServletResponse response) {
         Device device = display(actor);
         Screen screen = signage.screenOf(device);
-        String hello = signage.write(signage.state(device, screen));
         SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-store");
         screens.connect(new Screens.Connection(screen, device.accountId() == null ? 0 : device.accountId(), emitter),
-                hello);
+                () -> signage.write(signage.state(device, screen)));
         return emitter;
     }
 
