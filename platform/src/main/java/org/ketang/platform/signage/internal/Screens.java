@@ -93,6 +93,7 @@ public class Screens implements DisposableBean, ApplicationListener<ContextClose
         return t;
     });
     private final Clock clock = Clock.systemUTC();
+    private volatile boolean closing;
 
     Screens() {
         keepalive.scheduleWithFixedDelay(this::ping, KEEPALIVE.toSeconds(), KEEPALIVE.toSeconds(), TimeUnit.SECONDS);
@@ -103,6 +104,11 @@ public class Screens implements DisposableBean, ApplicationListener<ContextClose
      * registration so that nothing falls between the two) and whatever was broadcast to it meanwhile.
      */
     public void connect(Connection connection, Supplier<String> hello) {
+        if (closing) {
+            // shutting down: a stream opened now would hold up the graceful shutdown; the display retries elsewhere
+            connection.emitter().complete();
+            return;
+        }
         long deviceId = connection.screen().deviceId();
         connections.computeIfAbsent(deviceId, k -> new CopyOnWriteArraySet<>()).add(connection);
         Runnable gone = () -> disconnect(connection);
@@ -221,6 +227,7 @@ public class Screens implements DisposableBean, ApplicationListener<ContextClose
      */
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
+        closing = true;
         connections.values().forEach(set -> set.forEach(c -> c.emitter().complete()));
     }
 
