@@ -13,6 +13,13 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // two pages: the web app and the classroom display player (its own small bundle, see display.html)
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        display: fileURLToPath(new URL('./display.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: {

@@ -69,6 +69,7 @@ const en: Messages = {
     upload: 'Upload',
     stats: 'Lesson statistics',
     audit: 'Audit log',
+    signage: 'Classroom signage',
   },
   schools: {
     setHeadTeacher: 'Set head teacher',

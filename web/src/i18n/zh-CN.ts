@@ -68,6 +68,7 @@ const zhCN = {
     upload: '上传课例',
     stats: '课例统计',
     audit: '审计日志',
+    signage: '微媒体发布',
   },
   schools: {
     setHeadTeacher: '设置班主任',

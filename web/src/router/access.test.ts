@@ -110,7 +110,7 @@ describe('admin console', () => {
   it('declares a permission on every admin page', () => {
     const admin = routes.find((r) => r.path === '/admin')
     const declared = admin?.children?.map((c) => c.meta?.permission) ?? []
-    expect(declared.length).toBe(8)
+    expect(declared.length).toBe(9)
     declared.forEach((p: Permission | undefined) => expect(p).toBeTruthy())
   })
 })

@@ -21,7 +21,7 @@ export interface RouteAccess {
   anyPermission?: readonly Permission[]
 }
 
-export type AdminPageName = 'schools' | 'people' | 'classrooms' | 'timetable' | 'roles' | 'audit' | 'upload' | 'stats'
+export type AdminPageName = 'schools' | 'people' | 'classrooms' | 'timetable' | 'roles' | 'audit' | 'upload' | 'stats' | 'signage'
 
 /** The pages of the admin console in menu order, each with the permission it needs. */
 export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; permission: Permission }> = [
@@ -33,6 +33,7 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'audit', path: '/admin/audit', permission: 'AUDIT_VIEW' },
   { name: 'upload', path: '/admin/upload', permission: 'LESSON_UPLOAD' },
   { name: 'stats', path: '/admin/stats', permission: 'LESSON_MANAGE' },
+  { name: 'signage', path: '/admin/signage', permission: 'SIGNAGE_MANAGE' },
 ]
 
 export type PortalPageName = 'home' | 'library' | 'live' | 'upload' | 'space'
@@ -67,7 +68,7 @@ export function isAdmin(viewer: Viewer): boolean {
  * Permissions that open the admin console: the administrators', plus lesson management (a custom role that
  * only manages lessons reaches the statistics there, but still lands in the portal after signing in).
  */
-export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE']
+export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE', 'SIGNAGE_MANAGE']
 
 export function mayUseConsole(viewer: Viewer): boolean {
   return CONSOLE_PERMISSIONS.some((p) => has(viewer, p))

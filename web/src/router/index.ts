@@ -17,6 +17,7 @@ const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> 
   audit: () => import('@/features/audit/AuditPage.vue'),
   upload: () => import('@/features/upload/UploadPage.vue'),
   stats: () => import('@/features/library/StatsPage.vue'),
+  signage: () => import('@/features/signage/SignagePage.vue'),
 }
 
 export const routes: RouteRecordRaw[] = [

@@ -66,6 +66,8 @@ class AuthorizationMatrixApiTests {
             GET  /me/timetable                    Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             GET  /live/channels                   Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             GET  /live/channels/{R1}              Y     Y       Y          Y   Y   Y   Y    Y   404 404     404 404
+            GET  /signage/displays?schoolId={S1}  Y     Y       403        403 403 403 403  403 403 403     403 403
+            GET  /signage/schedules               Y     Y       403        403 403 403 403  403 403 Y       403 403
             """;
 
     @Autowired

@@ -3,6 +3,7 @@ package org.ketang.platform.organization.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.ketang.platform.organization.BellSchedule;
@@ -33,17 +34,14 @@ class ClassroomTimetables implements Timetables {
 
     @Override
     public Optional<Happening> whatIsHappening(long classroomId, Instant at) {
-        Optional<Classroom> found = schools.classroom(classroomId);
+        ZonedDateTime local = at.atZone(settings.zone());
+        LocalDate date = local.toLocalDate();
+        Optional<InTerm> found = inTerm(classroomId, date);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Classroom classroom = found.get();
-        ZonedDateTime local = at.atZone(settings.zone());
-        LocalDate date = local.toLocalDate();
-        Optional<Term> term = calendars.termOn(classroom.schoolId(), date);
-        if (term.isEmpty()) {
-            return Optional.empty();
-        }
+        Classroom classroom = found.get().classroom();
+        Optional<Term> term = Optional.of(found.get().term());
         BellSchedule bells = calendars.bellSchedule(classroom.schoolId());
         Optional<Period> period = bells.periodAt(local.getDayOfWeek(), local.toLocalTime());
         if (period.isEmpty()) {
@@ -54,5 +52,29 @@ class ClassroomTimetables implements Timetables {
                 .map(l -> new Happening(classroomId, classroom.schoolId(), term.get().id(), date, period.get(), l.classId(),
                         l.classFullName(), l.gradeName(), l.subjectId(), l.subjectCode(), l.subjectName(), l.teacherId(),
                         l.teacherName(), l.teacherUserId()));
+    }
+
+    @Override
+    public List<Period> lessonPeriods(long classroomId, LocalDate date) {
+        Optional<InTerm> found = inTerm(classroomId, date);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Classroom classroom = found.get().classroom();
+        Optional<Term> term = Optional.of(found.get().term());
+        int weekday = date.getDayOfWeek().getValue();
+        return calendars.bellSchedule(classroom.schoolId()).on(date.getDayOfWeek()).map(day -> day.periods().stream()
+                .filter(p -> lessons.inClassroom(term.get().id(), weekday, p.no(), classroomId, classroom.homeClassId())
+                        .isPresent())
+                .toList()).orElse(List.of());
+    }
+
+    private record InTerm(Classroom classroom, Term term) {
+    }
+
+    /** The classroom and its school's term on {@code date}, or empty for an unknown room or a day outside terms. */
+    private Optional<InTerm> inTerm(long classroomId, LocalDate date) {
+        return schools.classroom(classroomId)
+                .flatMap(room -> calendars.termOn(room.schoolId(), date).map(term -> new InTerm(room, term)));
     }
 }
