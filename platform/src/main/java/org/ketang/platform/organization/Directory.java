@@ -22,7 +22,8 @@ public class Directory {
 
     private static final String CLASSROOM_SELECT = """
             select r.id, r.school_id, r.building_id, b.name as building_name, r.name, r.recording, r.home_class_id
-              from org_classroom r join org_building b on b.id = r.building_id""";
+              from org_classroom r join org_building b on b.id = r.building_id
+            """;
 
     private final JdbcClient jdbc;
     private final SchoolNames schoolNames;

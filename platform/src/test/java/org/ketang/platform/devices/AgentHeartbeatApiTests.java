@@ -210,6 +210,29 @@ class AgentHeartbeatApiTests extends DeviceApiTest {
     }
 
     @Test
+    void theRecordersPageListsTheRecordingClassroomsInReachWithTheirRecorders() throws Exception {
+        long room = classroom("S01", "录播教室2");
+        Agent agent = recorder("sadmin1", room);
+        heartbeat(agent, beat(AgentState.CAPTURING, null, List.of(), List.of())).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/devices/recorders").with(by("sadmin1"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.serverTime").isNotEmpty())
+                .andExpect(jsonPath("$.heartbeatSeconds").value(5))
+                .andExpect(jsonPath("$.rooms[*].classroomName", org.hamcrest.Matchers.containsInAnyOrder("录播教室1", "录播教室2")))
+                .andExpect(jsonPath("$.rooms[?(@.classroomId == " + room + ")].schoolName").value("第一中学"))
+                .andExpect(jsonPath("$.rooms[?(@.classroomId == " + room + ")].buildingName").value("综合楼"))
+                .andExpect(jsonPath("$.rooms[?(@.classroomId == " + room + ")].autoRecord").value(true))
+                .andExpect(jsonPath("$.rooms[?(@.classroomId == " + room + ")].recorder.id").value((int) agent.deviceId()))
+                .andExpect(jsonPath("$.rooms[?(@.classroomId == " + room + ")].recorder.online").value(true))
+                .andExpect(jsonPath("$.rooms[?(@.classroomId == " + room + ")].recorder.state").value("CAPTURING"));
+        mvc.perform(get("/api/v1/devices/recorders").with(by("sup1"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rooms.length()").value(4));
+        mvc.perform(get("/api/v1/devices/recorders").param("schoolId", "1").with(by("sadmin2")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/devices/recorders").with(by("t1"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void theDeviceListShowsEveryDeviceInReachWithItsState() throws Exception {
         Agent agent = recorder("sadmin2", classroom("S02", "录播教室1"));
         heartbeat(agent, beat(AgentState.UPLOADING, null, List.of(), List.of())).andExpect(status().isOk());

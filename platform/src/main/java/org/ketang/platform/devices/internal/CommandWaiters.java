@@ -82,6 +82,12 @@ public class CommandWaiters implements DisposableBean {
         return waiting.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** Whether a long-poll of the device is waiting on this node. */
+    public boolean waiting(long deviceId) {
+        Set<Waiter> waiters = waiting.get(deviceId);
+        return waiters != null && !waiters.isEmpty();
+    }
+
     private void forget(Waiter waiter) {
         if (waiter.timeout != null) {
             waiter.timeout.cancel(false);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -135,10 +134,6 @@ public class Schedules {
 
     ZoneId zone() {
         return zone;
-    }
-
-    Duration window() {
-        return Duration.ofDays(deviceSettings.scheduleDays() + 1L);
     }
 
     private static String sha256(String text) {
