@@ -18,6 +18,7 @@ const lessonManager: Viewer = { roles: ['DISTRICT_ADMIN'], permissions: ['ORGANI
 const student: Viewer = { roles: ['STUDENT'], permissions: ['TIMETABLE_VIEW', 'LESSON_VIEW', 'HOMESCHOOL_USE'] }
 const parent: Viewer = { roles: ['PARENT'], permissions: ['HOMESCHOOL_USE'] }
 const auditorOnly: Viewer = { roles: ['AUDITOR'], permissions: ['AUDIT_VIEW'] }
+const supervisor: Viewer = { roles: ['SUPERVISOR'], permissions: ['ORGANIZATION_VIEW', 'TIMETABLE_VIEW', 'LESSON_VIEW', 'DEVICE_VIEW', 'PATROL'] }
 
 /** The access rules of the real route table for a path, as vue-router would match them. */
 function accessOf(path: string): RouteAccess[] {
@@ -105,6 +106,13 @@ describe('admin console', () => {
   it('shows in the menu only the pages the user may open', () => {
     expect(adminPagesFor(schoolAdmin).map((p) => p.name)).toEqual(['schools', 'people', 'classrooms', 'timetable', 'audit'])
     expect(adminPagesFor(parent)).toEqual([])
+  })
+
+  it('opens the recorders page to whoever may view devices, who still land in the portal', () => {
+    expect(go('/admin/recorders', supervisor)).toBe(true)
+    expect(adminPagesFor(supervisor).map((p) => p.name)).toContain('recorders')
+    expect(homeFor(supervisor)).toBe('/portal')
+    expect(go('/admin/recorders', teacher)).toEqual({ path: '/forbidden' })
   })
 
   it('declares a permission on every admin page', () => {

@@ -21,7 +21,17 @@ export interface RouteAccess {
   anyPermission?: readonly Permission[]
 }
 
-export type AdminPageName = 'schools' | 'people' | 'classrooms' | 'timetable' | 'roles' | 'audit' | 'upload' | 'stats' | 'signage'
+export type AdminPageName =
+  | 'schools'
+  | 'people'
+  | 'classrooms'
+  | 'timetable'
+  | 'recorders'
+  | 'roles'
+  | 'audit'
+  | 'upload'
+  | 'stats'
+  | 'signage'
 
 /** The pages of the admin console in menu order, each with the permission it needs. */
 export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; permission: Permission }> = [
@@ -29,6 +39,7 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'people', path: '/admin/people', permission: 'PEOPLE_VIEW' },
   { name: 'classrooms', path: '/admin/classrooms', permission: 'ORGANIZATION_VIEW' },
   { name: 'timetable', path: '/admin/timetable', permission: 'TIMETABLE_VIEW' },
+  { name: 'recorders', path: '/admin/recorders', permission: 'DEVICE_VIEW' },
   { name: 'roles', path: '/admin/roles', permission: 'ROLES_MANAGE' },
   { name: 'audit', path: '/admin/audit', permission: 'AUDIT_VIEW' },
   { name: 'upload', path: '/admin/upload', permission: 'LESSON_UPLOAD' },
@@ -66,9 +77,10 @@ export function isAdmin(viewer: Viewer): boolean {
 
 /**
  * Permissions that open the admin console: the administrators', plus lesson management (a custom role that
- * only manages lessons reaches the statistics there, but still lands in the portal after signing in).
+ * only manages lessons reaches the statistics there, but still lands in the portal after signing in) and
+ * device viewing (a supervisor reaches the recorders page the same way).
  */
-export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE', 'SIGNAGE_MANAGE']
+export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE', 'DEVICE_VIEW', 'SIGNAGE_MANAGE']
 
 export function mayUseConsole(viewer: Viewer): boolean {
   return CONSOLE_PERMISSIONS.some((p) => has(viewer, p))

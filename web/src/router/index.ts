@@ -13,6 +13,7 @@ const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> 
   people: () => import('@/features/organization/PeoplePage.vue'),
   classrooms: () => import('@/features/organization/ClassroomsPage.vue'),
   timetable: () => import('@/features/organization/TimetablePage.vue'),
+  recorders: () => import('@/features/devices/RecordersPage.vue'),
   roles: () => import('@/features/identity/RolesPage.vue'),
   audit: () => import('@/features/audit/AuditPage.vue'),
   upload: () => import('@/features/upload/UploadPage.vue'),

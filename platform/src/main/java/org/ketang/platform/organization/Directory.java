@@ -13,11 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-only look-ups for other modules beyond {@link Timetables#whatIsHappening}: the grade of a class, subject
- * and staff names, the school of a classroom, and a teacher's usual class and subject (to pre-fill an upload).
+ * and staff names, a classroom and its school, the recording classrooms, and a teacher's usual class and subject
+ * (to pre-fill an upload).
  */
 @Component
 @Transactional(readOnly = true)
 public class Directory {
+
+    private static final String CLASSROOM_SELECT = """
+            select r.id, r.school_id, r.building_id, b.name as building_name, r.name, r.recording, r.home_class_id
+              from org_classroom r join org_building b on b.id = r.building_id
+            """;
 
     private final JdbcClient jdbc;
     private final SchoolNames schoolNames;
@@ -75,14 +81,16 @@ public class Directory {
     }
 
     public Optional<ClassroomInfo> classroom(long classroomId) {
-        return jdbc.sql("""
-                select r.id, r.school_id, r.building_id, b.name as building_name, r.name, r.recording, r.home_class_id
-                  from org_classroom r join org_building b on b.id = r.building_id where r.id = ?""")
-                .param(classroomId)
-                .query((rs, n) -> new ClassroomInfo(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("building_id"),
-                        rs.getString("building_name"), rs.getString("name"), rs.getBoolean("recording"),
-                        rs.getObject("home_class_id", Long.class)))
+        return jdbc.sql(CLASSROOM_SELECT + " where r.id = ?").param(classroomId).query(Directory::classroomRow)
                 .optional();
+    }
+
+    /** The recording classrooms (录播教室) of a school, or of every school when {@code schoolId} is null. */
+    public List<ClassroomInfo> recordingClassrooms(@Nullable Long schoolId) {
+        return jdbc.sql(CLASSROOM_SELECT + """
+                 where r.recording = true and (cast(:school as bigint) is null or r.school_id = :school)
+                 order by r.school_id, b.id, r.name, r.id""").param("school", schoolId).query(Directory::classroomRow)
+                .list();
     }
 
     public Optional<Long> schoolOfClassroom(long classroomId) {
@@ -109,6 +117,12 @@ public class Directory {
                 select s.id, s.name from org_staff_subject ss join org_subject s on s.id = ss.subject_id
                  where ss.staff_id = ? order by s.id fetch first 1 rows only
                 """).param(staffId).query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).optional();
+    }
+
+    private static ClassroomInfo classroomRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ClassroomInfo(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("building_id"),
+                rs.getString("building_name"), rs.getString("name"), rs.getBoolean("recording"),
+                rs.getObject("home_class_id", Long.class));
     }
 
     private static StaffInfo staffRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

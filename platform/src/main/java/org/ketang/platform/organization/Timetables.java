@@ -21,4 +21,12 @@ public interface Timetables {
      * of these.
      */
     List<Period> lessonPeriods(long classroomId, LocalDate date);
+
+    /**
+     * Every lesson held in a classroom on the days {@code from} to {@code to} (both included), in time order: for
+     * each period of those days the same answer {@link #whatIsHappening} gives during it (so the recording schedule
+     * and the classification of a recording agree). Empty for an unknown classroom or when {@code to} is before
+     * {@code from}. {@link Happening#start} and {@link Happening#end} give the instants.
+     */
+    List<Happening> lessonsIn(long classroomId, LocalDate from, LocalDate to);
 }

@@ -9,82 +9,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.ketang.agent.protocol.AgentApi;
 import org.ketang.agent.protocol.EnrollRequest;
-import org.ketang.platform.IntegrationTest;
 import org.ketang.platform.http.ApiProblem;
-import org.ketang.platform.identity.ActingAs;
-import org.ketang.platform.identity.Actor;
-import org.ketang.platform.identity.BuiltInRole;
-import org.ketang.platform.identity.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** Enrolling classroom boxes on the demo district: 第一中学 (S01, sadmin1) and 实验中学 (S02, sadmin2). */
-@IntegrationTest
-@ActiveProfiles({ "test", "demo" })
-class DeviceEnrollmentApiTests {
+class DeviceEnrollmentApiTests extends DeviceApiTest {
 
-    @Autowired MockMvc mvc;
-    @Autowired UserAccounts accounts;
-    @Autowired JdbcClient jdbc;
-    @Autowired ObjectMapper json;
-    @Autowired Devices devices;
     @Autowired DeviceEnrollment direct;
-
-    Actor actor(String username) {
-        UserAccounts.Account a = accounts.findByUsername(username).orElseThrow();
-        return ActingAs.withRoles(a.id(), username, a.schoolId(),
-                a.roles().stream().map(BuiltInRole::valueOf).toArray(BuiltInRole[]::new));
-    }
-
-    RequestPostProcessor by(String username) {
-        Actor actor = actor(username);
-        return request -> SecurityMockMvcRequestPostProcessors.csrf()
-                .postProcessRequest(ActingAs.actor(actor).postProcessRequest(request));
-    }
-
-    long classroom(String school, String name) {
-        return jdbc.sql("""
-                select r.id from org_classroom r join org_school s on s.id = r.school_id
-                 where s.code = ? and r.name = ?""").param(school).param(name).query(Long.class).single();
-    }
-
-    ResultActions issue(String username, long classroomId, String kind) throws Exception {
-        return mvc.perform(post("/api/v1/devices/enrollment-codes").with(by(username))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(Map.of("classroomId", classroomId, "kind", kind))));
-    }
-
-    String code(String username, long classroomId) throws Exception {
-        String body = issue(username, classroomId, "recorder").andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(body).get("code").asString();
-    }
-
-    ResultActions enroll(String code, String kind) throws Exception {
-        Map<String, Object> request = Map.of("code", code, "kind", kind, "hostname", "box-1", "agentVersion", "0.1.0",
-                "mac", "aa:bb:cc:dd:ee:01", "ip", "10.1.2.3", "netmask", 24);
-        return mvc.perform(post(AgentApi.ENROLL).contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(request)));
-    }
-
-    JsonNode enrolled(String code) throws Exception {
-        return json.readTree(enroll(code, "recorder").andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
 
     @Test
     void aSchoolAdminsCodeEnrollsABoxThatThenSignsInWithItsOwnToken() throws Exception {

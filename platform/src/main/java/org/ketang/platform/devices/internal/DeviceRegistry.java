@@ -2,9 +2,8 @@ package org.ketang.platform.devices.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +41,31 @@ public class DeviceRegistry implements Devices {
                 .query(DeviceRegistry::device).optional();
     }
 
+    /** The in-service device whose identity account is {@code accountId}. */
+    public Optional<Device> byAccount(long accountId) {
+        return jdbc.sql("select * from dev_device where account_id = ? and retired_at is null").param(accountId)
+                .query(DeviceRegistry::device).optional();
+    }
+
+    /**
+     * Keeps what the agent says about itself current (software version, and the address and MAC that Wake-on-LAN
+     * needs); writes only when something changed, so a steady heartbeat costs no update here.
+     */
+    @Transactional
+    public void reported(Device device, @Nullable String agentVersion, @Nullable String mac, @Nullable String ip,
+            @Nullable Integer netmask) {
+        String version = agentVersion == null ? device.agentVersion() : Rows.clip(agentVersion, 64);
+        String newMac = mac == null ? device.mac() : Rows.clip(mac, 17);
+        String newIp = ip == null ? device.ip() : Rows.clip(ip, 45);
+        Integer newNetmask = netmask == null || netmask < 0 || netmask > 32 ? device.netmask() : netmask;
+        if (Objects.equals(version, device.agentVersion()) && Objects.equals(newMac, device.mac())
+                && Objects.equals(newIp, device.ip()) && Objects.equals(newNetmask, device.netmask())) {
+            return;
+        }
+        jdbc.sql("update dev_device set agent_version = ?, mac = ?, ip = ?, netmask = ? where id = ?")
+                .params(version, newMac, newIp, newNetmask, device.id()).update();
+    }
+
     @Override
     public Optional<Device> recorderOf(long classroomId) {
         return jdbc.sql("select * from dev_device where classroom_id = ? and kind = ? and retired_at is null")
@@ -70,16 +94,7 @@ public class DeviceRegistry implements Devices {
         return new Device(rs.getLong("id"), DeviceKind.valueOf(rs.getString("kind")), rs.getLong("classroom_id"),
                 rs.getLong("school_id"), rs.getObject("account_id", Long.class), rs.getString("name"),
                 rs.getString("hostname"), rs.getString("model"), rs.getString("agent_version"), rs.getString("mac"),
-                rs.getString("ip"), rs.getObject("netmask", Integer.class), instant(rs, "enrolled_at"),
-                instantOrNull(rs, "retired_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                rs.getString("ip"), rs.getObject("netmask", Integer.class), Rows.instant(rs, "enrolled_at"),
+                Rows.instantOrNull(rs, "retired_at"));
     }
 }

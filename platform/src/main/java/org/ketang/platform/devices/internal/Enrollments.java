@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 import org.ketang.agent.protocol.EnrollRequest;
@@ -16,9 +15,7 @@ import org.ketang.platform.devices.DeviceKind;
 import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.DeviceCredentials;
-import org.ketang.platform.identity.Permission;
 import org.ketang.platform.organization.Directory;
-import org.ketang.platform.organization.Reach;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,18 +36,18 @@ public class Enrollments implements DeviceEnrollment {
 
     private final JdbcClient jdbc;
     private final Directory directory;
-    private final Reach reach;
+    private final DeviceAccess access;
     private final DeviceCredentials credentials;
     private final DeviceRegistry registry;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    Enrollments(JdbcClient jdbc, Directory directory, Reach reach, DeviceCredentials credentials,
+    Enrollments(JdbcClient jdbc, Directory directory, DeviceAccess access, DeviceCredentials credentials,
             DeviceRegistry registry, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.directory = directory;
-        this.reach = reach;
+        this.access = access;
         this.credentials = credentials;
         this.registry = registry;
         this.audit = audit;
@@ -146,12 +143,7 @@ public class Enrollments implements DeviceEnrollment {
 
     /** Takes a device out of service: its token stops working at once; its history stays. */
     public void retire(Actor actor, long deviceId, @Nullable String ip) {
-        actor.require(Permission.DEVICE_CONTROL);
-        Device device = registry.find(deviceId).filter(d -> reach.of(actor).classroom(d.classroomId(), d.schoolId()))
-                .orElseThrow(() -> ApiProblem.notFound("设备", "Device"));
-        if (!actor.reachesWholeSchool(device.schoolId())) {
-            throw ApiProblem.forbidden();
-        }
+        Device device = access.controllableDevice(actor, deviceId);
         if (device.inService()) {
             retire(device, null, clock.instant());
         }
@@ -169,31 +161,19 @@ public class Enrollments implements DeviceEnrollment {
 
     /** A classroom the actor may add a device of {@code kind} to, or the problem saying why not. */
     private Directory.ClassroomInfo manageableClassroom(Actor actor, long classroomId, DeviceKind kind) {
-        actor.require(Permission.DEVICE_CONTROL);
-        Directory.ClassroomInfo room = directory.classroom(classroomId)
-                .filter(r -> reach.of(actor).classroom(r.classroomId(), r.schoolId()))
-                .orElseThrow(() -> ApiProblem.notFound("教室", "Classroom"));
-        if (!actor.reachesWholeSchool(room.schoolId())) {
-            throw ApiProblem.forbidden();
-        }
-        if (kind == DeviceKind.RECORDER && !room.recording()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "not-a-recording-classroom",
-                    "“" + room.name() + "”不是录播教室，请先在教室设置中打开“录播教室”",
-                    "“" + room.name() + "” is not a recording classroom: mark it as one in the classroom settings first");
+        Directory.ClassroomInfo room = access.controllableClassroom(actor, classroomId);
+        if (kind == DeviceKind.RECORDER) {
+            DeviceAccess.requireRecording(room);
         }
         return room;
     }
 
     private static @Nullable String clip(@Nullable String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        return v.length() <= max ? v : v.substring(0, max);
+        return Rows.clip(value, max);
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return Rows.utc(instant);
     }
 
     private record Code(String hash, DeviceKind kind, long classroomId, long schoolId, long createdBy) {

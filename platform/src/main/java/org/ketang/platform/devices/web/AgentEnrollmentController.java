@@ -4,6 +4,7 @@ import org.ketang.agent.protocol.AgentApi;
 import org.ketang.agent.protocol.EnrollRequest;
 import org.ketang.agent.protocol.Enrollment;
 import org.ketang.platform.devices.DeviceEnrollment;
+import org.ketang.platform.devices.internal.DeviceSettings;
 import org.ketang.platform.devices.internal.Enrollments;
 import org.ketang.platform.http.ApiProblem;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,13 +19,12 @@ import jakarta.servlet.http.HttpServletRequest;
 @Tag(name = "agent", description = "设备接口 / device (agent) protocol")
 class AgentEnrollmentController {
 
-    /** How often a new agent heartbeats until the devices module tells it otherwise. */
-    static final int HEARTBEAT_SECONDS = 5;
-
     private final Enrollments enrollments;
+    private final DeviceSettings settings;
 
-    AgentEnrollmentController(Enrollments enrollments) {
+    AgentEnrollmentController(Enrollments enrollments, DeviceSettings settings) {
         this.enrollments = enrollments;
+        this.settings = settings;
     }
 
     @PostMapping(AgentApi.ENROLL)
@@ -35,6 +35,6 @@ class AgentEnrollmentController {
         }
         DeviceEnrollment.Enrolled e = enrollments.enroll(request, http.getRemoteAddr());
         return new Enrollment(e.device().id(), e.token(), e.device().classroomId(), e.classroomName(), e.schoolName(),
-                HEARTBEAT_SECONDS);
+                settings.heartbeatSeconds());
     }
 }
