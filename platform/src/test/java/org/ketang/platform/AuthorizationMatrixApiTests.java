@@ -64,6 +64,9 @@ class AuthorizationMatrixApiTests {
             GET  /users?schoolId={S1}             Y     Y       Y          403 403 403 403  403 403 403     403 403
             GET  /me/children                     Y     403     403        403 403 403 403  Y   Y   403     403 Y
             GET  /me/timetable                    Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /homeschool/notice-targets       Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /homeschool/notices/sent         Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             """;
 
     @Autowired

@@ -111,6 +111,56 @@ public class Directory {
                 """).param(staffId).query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).optional();
     }
 
+    /** A parent (with an account) of a student, for messages to a class's or a school's parents. */
+    public record GuardianOf(long userId, String guardianName, String relation, long studentId, String studentName,
+            long classId, String classFullName) {
+    }
+
+    /** The classes of a school (of one grade when {@code gradeId} is given), by grade and name. */
+    public List<ClassInfo> classesOfSchool(long schoolId, @Nullable Long gradeId) {
+        return jdbc.sql("""
+                select c.id, c.school_id, c.grade_id, g.name as grade_name, c.name
+                  from org_class c join org_grade g on g.id = c.grade_id
+                 where c.school_id = :school and (cast(:grade as bigint) is null or c.grade_id = :grade)
+                 order by g.grade_level, c.name
+                """).param("school", schoolId).param("grade", gradeId).query((rs, n) -> new ClassInfo(rs.getLong("id"),
+                rs.getLong("school_id"), rs.getLong("grade_id"), rs.getString("grade_name"),
+                SchoolClass.fullName(rs.getString("grade_name"), rs.getString("name")))).list();
+    }
+
+    /** The parents with accounts of the students in these classes (one row per parent and child). */
+    public List<GuardianOf> guardiansInClasses(java.util.Collection<Long> classIds) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return guardians("s.class_id in (:ids)", classIds);
+    }
+
+    /** The parents with accounts of these students (one row per parent and child). */
+    public List<GuardianOf> guardiansOfStudents(java.util.Collection<Long> studentIds) {
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
+        return guardians("s.id in (:ids)", studentIds);
+    }
+
+    private List<GuardianOf> guardians(String where, java.util.Collection<Long> ids) {
+        return jdbc.sql("""
+                select g.user_id, g.name as guardian_name, gs.relation, s.id as student_id, s.name as student_name,
+                       s.class_id, gr.name as grade_name, c.name as class_name
+                  from org_student s
+                  join org_guardianship gs on gs.student_id = s.id
+                  join org_guardian g on g.id = gs.guardian_id
+                  join org_class c on c.id = s.class_id
+                  join org_grade gr on gr.id = c.grade_id
+                 where g.user_id is not null and\s""" + where + " order by s.class_id, s.id, g.id")
+                .param("ids", ids)
+                .query((rs, n) -> new GuardianOf(rs.getLong("user_id"), rs.getString("guardian_name"),
+                        rs.getString("relation"), rs.getLong("student_id"), rs.getString("student_name"),
+                        rs.getLong("class_id"), SchoolClass.fullName(rs.getString("grade_name"), rs.getString("class_name"))))
+                .list();
+    }
+
     private static StaffInfo staffRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StaffInfo(rs.getLong("id"), rs.getLong("school_id"), (Long) rs.getObject("user_id", Long.class),
                 rs.getString("name"));
