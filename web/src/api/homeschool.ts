@@ -5,3 +5,114 @@ import type { Child } from './types'
 export async function fetchMyChildren(): Promise<Child[]> {
   return (await http.get<Child[]>('/me/children')).data
 }
+
+// ---- notices (通知), docs/homeschool.md
+
+export type AudienceKind = 'SCHOOL' | 'GRADE' | 'CLASSES' | 'STUDENTS'
+
+export interface Audience {
+  kind: AudienceKind
+  schoolId?: number
+  gradeId?: number
+  classIds?: number[]
+  studentIds?: number[]
+}
+
+export interface NoticeTarget {
+  classId: number
+  gradeId: number
+  name: string
+}
+
+export interface NoticeTargets {
+  schoolId: number | null
+  wholeSchool: boolean
+  classes: NoticeTarget[]
+}
+
+/** A notice as its sender sees it, with receipt counts. */
+export interface SentNotice {
+  id: number
+  schoolId: number
+  title: string
+  body: string
+  confirmRequired: boolean
+  audience: string
+  senderName: string
+  sentAt: string
+  recipients: number
+  read: number
+  confirmed: number
+}
+
+/** A notice as one recipient sees it. */
+export interface ReceivedNotice {
+  id: number
+  title: string
+  body: string
+  confirmRequired: boolean
+  senderName: string
+  sentAt: string
+  readAt: string | null
+  confirmedAt: string | null
+}
+
+export interface Receipt {
+  userId: number
+  name: string
+  className: string | null
+  readAt: string | null
+  confirmedAt: string | null
+  remindedAt: string | null
+}
+
+export interface Receipts {
+  notice: SentNotice
+  recipients: Receipt[]
+}
+
+export async function fetchNoticeTargets(): Promise<NoticeTargets> {
+  return (await http.get<NoticeTargets>('/homeschool/notice-targets')).data
+}
+
+export async function sendNotice(notice: {
+  title: string
+  body: string
+  confirmRequired: boolean
+  audience: Audience
+}): Promise<number> {
+  return (await http.post<{ id: number }>('/homeschool/notices', notice)).data.id
+}
+
+export async function fetchSentNotices(): Promise<SentNotice[]> {
+  return (await http.get<SentNotice[]>('/homeschool/notices/sent')).data
+}
+
+export async function fetchReceipts(id: number): Promise<Receipts> {
+  return (await http.get<Receipts>(`/homeschool/notices/${id}/receipts`)).data
+}
+
+/** Reminds everyone who has not read (or not confirmed) yet; returns how many. */
+export async function remindUnread(id: number): Promise<number> {
+  return (await http.post<{ reminded: number }>(`/homeschool/notices/${id}/remind`)).data.reminded
+}
+
+export async function fetchMyNotices(before?: number): Promise<ReceivedNotice[]> {
+  return (await http.get<ReceivedNotice[]>('/homeschool/notices', { params: before ? { before } : {} })).data
+}
+
+export async function fetchNotice(id: number): Promise<ReceivedNotice> {
+  return (await http.get<ReceivedNotice>(`/homeschool/notices/${id}`)).data
+}
+
+export async function markNoticeRead(id: number): Promise<ReceivedNotice> {
+  return (await http.post<ReceivedNotice>(`/homeschool/notices/${id}/read`)).data
+}
+
+export async function confirmNotice(id: number): Promise<ReceivedNotice> {
+  return (await http.post<ReceivedNotice>(`/homeschool/notices/${id}/confirm`)).data
+}
+
+export async function fetchUnread(): Promise<{ notices: number }> {
+  return (await http.get<{ notices: number }>('/homeschool/unread')).data
+}

@@ -35,13 +35,14 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'stats', path: '/admin/stats', permission: 'LESSON_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'upload' | 'space'
+export type PortalPageName = 'home' | 'library' | 'upload' | 'notices' | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
   { name: 'home', path: '/portal' },
   { name: 'library', path: '/portal/library', permission: 'LESSON_VIEW' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
+  { name: 'notices', path: '/portal/notices', permission: 'HOMESCHOOL_TEACH' },
   { name: 'space', path: '/portal/space' },
 ]
 

@@ -42,11 +42,13 @@ export const routes: RouteRecordRaw[] = [
       { path: 'library', name: 'library', component: () => import('@/features/library/LibraryPage.vue'), meta: { permission: 'LESSON_VIEW' } },
       { path: 'upload', name: 'portal-upload', component: () => import('@/features/upload/UploadPage.vue'), meta: { permission: 'LESSON_UPLOAD' } },
       { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      { path: 'notices', name: 'portal-notices', component: () => import('@/features/homeschool/NoticesPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
       { path: 'space', name: 'my-space', component: () => import('@/features/space/SpacePage.vue') },
       { path: 'space/:userId(\\d+)', name: 'space', component: () => import('@/features/space/SpacePage.vue') },
     ],
   },
   { path: '/m', component: () => import('@/features/homeschool/ParentHome.vue') },
+  { path: '/m/notices/:id(\\d+)', component: () => import('@/features/homeschool/NoticeDetail.vue') },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
 

@@ -11,9 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.ketang.platform.identity.SignedOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -72,6 +74,25 @@ public class NotificationHub implements DisposableBean {
             }
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /**
+     * Closes every channel of someone who signed out, so that a shared phone stops receiving their notices;
+     * their other devices reconnect with their own, still valid, sign-in.
+     */
+    @EventListener
+    void signedOut(SignedOut event) {
+        Set<WebSocketSession> sessions = channels.remove(event.userId());
+        if (sessions != null) {
+            for (WebSocketSession session : sessions) {
+                open.decrementAndGet();
+                try {
+                    session.close(CloseStatus.POLICY_VIOLATION.withReason("signed out"));
+                } catch (IOException | RuntimeException ignored) {
+                    // already gone
+                }
+            }
+        }
     }
 
     /** Open channels on this node. */
