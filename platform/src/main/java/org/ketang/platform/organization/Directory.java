@@ -161,6 +161,31 @@ public class Directory {
                 .list();
     }
 
+    /** A teacher of a class: its head teacher or someone teaching it in the term around {@code on}. */
+    public record ClassTeacher(long userId, String name, boolean head, @Nullable String subject) {
+    }
+
+    /** The teachers with accounts of a class (head teacher first), for a parent's contacts. */
+    public List<ClassTeacher> teachersOfClass(long classId, LocalDate on) {
+        List<ClassTeacher> teachers = new java.util.ArrayList<>(jdbc.sql("""
+                select s.user_id, s.name from org_class c join org_staff s on s.id = c.head_teacher_id
+                 where c.id = ? and s.user_id is not null""").param(classId)
+                .query((rs, n) -> new ClassTeacher(rs.getLong("user_id"), rs.getString("name"), true, null)).list());
+        jdbc.sql("""
+                select distinct s.user_id, s.name, sub.name as subject from org_lesson l
+                  join org_staff s on s.id = l.teacher_id join org_term t on t.id = l.term_id
+                  join org_subject sub on sub.id = l.subject_id
+                 where l.class_id = :class and s.user_id is not null and t.start_date <= :on and t.end_date >= :on
+                 order by s.name""").param("class", classId).param("on", on)
+                .query((rs, n) -> new ClassTeacher(rs.getLong("user_id"), rs.getString("name"), false, rs.getString("subject")))
+                .list().forEach(t -> {
+                    if (teachers.stream().noneMatch(x -> x.userId() == t.userId())) {
+                        teachers.add(t);
+                    }
+                });
+        return teachers;
+    }
+
     private static StaffInfo staffRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StaffInfo(rs.getLong("id"), rs.getLong("school_id"), (Long) rs.getObject("user_id", Long.class),
                 rs.getString("name"));

@@ -14,15 +14,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendBufferLimit bytes queued for one slow connection before it is closed
  * @param fanOutThreads   threads that write notifications to sockets; a user always lands on the same one, so
  *                        one user's messages keep their order
+ * @param parentPrivateChat whether parents may chat one-to-one with parents of the same class (off by default:
+ *                        the school decides)
+ * @param withdrawWithin  how long after sending the sender may withdraw a message (the head teacher may always
+ *                        withdraw in a class group)
  */
 @ConfigurationProperties("ketang.homeschool")
 public record HomeschoolSettings(List<String> allowedOrigins, Duration sendTimeLimit, int sendBufferLimit,
-        int fanOutThreads) {
+        int fanOutThreads, boolean parentPrivateChat, Duration withdrawWithin) {
 
     public HomeschoolSettings {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         sendTimeLimit = sendTimeLimit == null ? Duration.ofSeconds(10) : sendTimeLimit;
         sendBufferLimit = sendBufferLimit <= 0 ? 512 * 1024 : sendBufferLimit;
+        withdrawWithin = withdrawWithin == null ? Duration.ofMinutes(2) : withdrawWithin;
         fanOutThreads = fanOutThreads <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : fanOutThreads;
     }
 }
