@@ -116,3 +116,83 @@ export async function confirmNotice(id: number): Promise<ReceivedNotice> {
 export async function fetchUnread(): Promise<{ notices: number }> {
   return (await http.get<{ notices: number }>('/homeschool/unread')).data
 }
+
+// ---- chat (家校沟通)
+
+export interface Contact {
+  kind: 'TEACHER' | 'PARENT' | 'CLASS_GROUP'
+  userId: number | null
+  classId: number | null
+  name: string
+  detail: string
+}
+
+export interface Conversation {
+  id: number
+  kind: 'DIRECT' | 'CLASS_GROUP'
+  classId: number | null
+  title: string
+  otherUserId: number | null
+  lastMessage: string | null
+  lastAt: string | null
+  unread: number
+  moderator: boolean
+}
+
+export type MessageState = 'SENT' | 'DELIVERED' | 'READ'
+
+export interface ChatMessage {
+  id: number
+  conversationId: number
+  senderId: number
+  senderName: string
+  /** null once withdrawn */
+  body: string | null
+  withdrawn: boolean
+  sentAt: string
+  /** the sender's own messages in one-to-one conversations */
+  state: MessageState | null
+  readBy: number
+}
+
+export async function fetchContacts(): Promise<Contact[]> {
+  return (await http.get<Contact[]>('/homeschool/contacts')).data
+}
+
+export async function fetchConversations(): Promise<Conversation[]> {
+  return (await http.get<Conversation[]>('/homeschool/conversations')).data
+}
+
+export async function fetchConversation(id: number): Promise<Conversation> {
+  return (await http.get<Conversation>(`/homeschool/conversations/${id}`)).data
+}
+
+export async function fetchUnreadMessages(): Promise<number> {
+  return (await http.get<{ messages: number }>('/homeschool/conversations/unread')).data.messages
+}
+
+/** Opens the one-to-one conversation with a contact (or the class group) and returns its id. */
+export async function openConversation(contact: Contact): Promise<number> {
+  const response =
+    contact.kind === 'CLASS_GROUP'
+      ? await http.post<{ id: number }>(`/homeschool/conversations/class/${contact.classId}`)
+      : await http.post<{ id: number }>('/homeschool/conversations/direct', { userId: contact.userId })
+  return response.data.id
+}
+
+/** A page of history, newest first. */
+export async function fetchMessages(conversationId: number, before?: number): Promise<ChatMessage[]> {
+  return (await http.get<ChatMessage[]>(`/homeschool/conversations/${conversationId}/messages`, { params: before ? { before } : {} })).data
+}
+
+export async function sendMessage(conversationId: number, body: string): Promise<ChatMessage> {
+  return (await http.post<ChatMessage>(`/homeschool/conversations/${conversationId}/messages`, { body })).data
+}
+
+export async function acknowledge(conversationId: number, what: 'delivered' | 'read', upTo: number): Promise<void> {
+  await http.post(`/homeschool/conversations/${conversationId}/${what}`, { upTo })
+}
+
+export async function withdrawMessage(id: number): Promise<void> {
+  await http.delete(`/homeschool/messages/${id}`)
+}

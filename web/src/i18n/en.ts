@@ -369,6 +369,7 @@ const en: Messages = {
     watchHours: 'Watch time (hours)',
   },
   portal: {
+    messages: 'Messages',
     notices: 'Notices',
     greeting: 'Hello, {name}',
     morning: 'Good morning, {name}',
@@ -427,6 +428,18 @@ const en: Messages = {
     newNotice: 'New notice: {title}',
     more: 'Load more',
     back: 'Back',
+  },
+  chat: {
+    conversations: 'Conversations',
+    contacts: 'Contacts',
+    noContacts: 'Nobody to contact',
+    older: 'Older messages',
+    placeholder: 'Message',
+    send: 'Send',
+    withdraw: 'Withdraw',
+    withdrawnNote: '{name} withdrew a message',
+    state: { SENT: 'Sent', DELIVERED: 'Delivered', READ: 'Read' },
+    newMessage: '{name}: {body}',
   },
   parent: {
     home: 'Home',

@@ -368,6 +368,7 @@ const zhCN = {
     watchHours: '观看时长（小时）',
   },
   portal: {
+    messages: '家校消息',
     notices: '家校通知',
     greeting: '{name}，您好',
     morning: '早上好，{name}',
@@ -426,6 +427,18 @@ const zhCN = {
     newNotice: '新通知：{title}',
     more: '加载更多',
     back: '返回',
+  },
+  chat: {
+    conversations: '会话',
+    contacts: '联系人',
+    noContacts: '没有可联系的人',
+    older: '更早的消息',
+    placeholder: '输入消息',
+    send: '发送',
+    withdraw: '撤回',
+    withdrawnNote: '{name} 的消息已撤回',
+    state: { SENT: '已发送', DELIVERED: '已送达', READ: '已读' },
+    newMessage: '{name}：{body}',
   },
   parent: {
     home: '首页',

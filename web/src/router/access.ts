@@ -35,7 +35,7 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'stats', path: '/admin/stats', permission: 'LESSON_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'upload' | 'notices' | 'space'
+export type PortalPageName = 'home' | 'library' | 'upload' | 'notices' | 'messages' | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
@@ -43,6 +43,8 @@ export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; p
   { name: 'library', path: '/portal/library', permission: 'LESSON_VIEW' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
   { name: 'notices', path: '/portal/notices', permission: 'HOMESCHOOL_TEACH' },
+  // chat with parents happens in the phone app, which teachers open on the PC too
+  { name: 'messages', path: '/m?tab=messages', permission: 'HOMESCHOOL_TEACH' },
   { name: 'space', path: '/portal/space' },
 ]
 

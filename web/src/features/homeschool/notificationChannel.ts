@@ -16,6 +16,9 @@ export type ChannelMessage =
       confirmed: number
       recipients: number
     }
+  | { type: 'message'; message: import('@/api/homeschool').ChatMessage; alert: boolean }
+  | { type: 'chat-state'; conversationId: number; userId: number; deliveredUpTo: number; readUpTo: number }
+  | { type: 'withdrawn'; conversationId: number; messageId: number }
   | { type: 'pong' }
 
 type Listener = (message: ChannelMessage) => void
