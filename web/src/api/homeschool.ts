@@ -196,3 +196,61 @@ export async function acknowledge(conversationId: number, what: 'delivered' | 'r
 export async function withdrawMessage(id: number): Promise<void> {
   await http.delete(`/homeschool/messages/${id}`)
 }
+
+// ---- leave requests (请假)
+
+export type LeaveKind = 'SICK' | 'PERSONAL' | 'OTHER'
+export type LeaveState = 'PENDING' | 'APPROVED' | 'REJECTED'
+
+export interface Leave {
+  id: number
+  classId: number
+  studentId: number
+  studentName: string
+  requesterName: string
+  kind: LeaveKind
+  fromDate: string
+  toDate: string
+  /** null = whole days */
+  periods: number[] | null
+  reason: string
+  state: LeaveState
+  deciderName: string | null
+  decidedAt: string | null
+  decisionNote: string | null
+  createdAt: string
+}
+
+export interface AttendanceMark {
+  studentId: number
+  studentName: string
+  date: string
+  /** 0 = the whole day (no timetable that day) */
+  period: number
+  status: 'LEAVE'
+  leaveId: number | null
+}
+
+export async function requestLeave(leave: {
+  studentId: number
+  kind: LeaveKind
+  fromDate: string
+  toDate: string
+  periods: number[] | null
+  reason: string
+}): Promise<number> {
+  return (await http.post<{ id: number }>('/homeschool/leave', leave)).data.id
+}
+
+/** The caller's own requests, or a class's (teachers) with `classId`. */
+export async function fetchLeave(classId?: number): Promise<Leave[]> {
+  return (await http.get<Leave[]>('/homeschool/leave', { params: classId ? { classId } : {} })).data
+}
+
+export async function decideLeave(id: number, approve: boolean, note?: string): Promise<Leave> {
+  return (await http.post<Leave>(`/homeschool/leave/${id}/${approve ? 'approve' : 'reject'}`, { note: note ?? null })).data
+}
+
+export async function fetchAttendance(params: { classId?: number; studentId?: number; from: string; to: string }): Promise<AttendanceMark[]> {
+  return (await http.get<AttendanceMark[]>('/homeschool/attendance', { params })).data
+}

@@ -49,6 +49,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/m', component: () => import('@/features/homeschool/ParentHome.vue') },
   { path: '/m/notices/:id(\\d+)', component: () => import('@/features/homeschool/NoticeDetail.vue') },
+  { path: '/m/leave', component: () => import('@/features/homeschool/LeavePage.vue') },
   { path: '/m/chat/:id(\\d+)', component: () => import('@/features/homeschool/ChatPage.vue') },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]

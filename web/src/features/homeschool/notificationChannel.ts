@@ -19,6 +19,16 @@ export type ChannelMessage =
   | { type: 'message'; message: import('@/api/homeschool').ChatMessage; alert: boolean }
   | { type: 'chat-state'; conversationId: number; userId: number; deliveredUpTo: number; readUpTo: number }
   | { type: 'withdrawn'; conversationId: number; messageId: number }
+  | { type: 'leave'; leaveId: number; state: 'PENDING' | 'APPROVED' | 'REJECTED'; studentName: string }
+  | {
+      type: 'leave-approved'
+      leaveId: number
+      studentName: string
+      classId: number
+      fromDate: string
+      toDate: string
+      periods: number[]
+    }
   | { type: 'pong' }
 
 type Listener = (message: ChannelMessage) => void

@@ -90,6 +90,10 @@ public final class BareBroadcastServer {
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", Path.of(".").toAbsolutePath().toString());
         context.addServletContainerInitializer(new WsSci(), Set.of(Endpoint.class));
+        // requests run their filters (the WebSocket upgrade is one) only when some servlet maps them
+        Tomcat.addServlet(context, "default", new HttpServlet() {
+        });
+        context.addServletMappingDecoded("/", "default");
         Tomcat.addServlet(context, "broadcast", new Broadcast());
         context.addServletMappingDecoded("/broadcast", "broadcast");
         context.addServletMappingDecoded("/connections", "broadcast");

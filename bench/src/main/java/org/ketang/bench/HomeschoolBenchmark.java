@@ -93,6 +93,12 @@ public final class HomeschoolBenchmark {
             payload = lastPayload;
             closeAll();
         }
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "platform %s from %s: p50 %.1f ms, p99 %.1f ms (%,d samples)%n", row.what,
+                    row.from, row.p(50), row.p(99), row.samples.size());
+        }
+        System.out.printf(Locale.ROOT, "platform memory: %.1f KiB heap, %.1f KiB RSS per connection%n",
+                platformMemory.heap / 1024.0 / n, platformMemory.rss / 1024.0 / n);
 
         Memory bareMemory;
         int port = RunningPlatform.freePort();
@@ -239,9 +245,9 @@ public final class HomeschoolBenchmark {
     Row bareRounds(HttpClient http, int port, String payload, int expected, int rounds, String what) throws Exception {
         Row row = new Row("bare Tomcat JSR-356 (reference)", what, expected, rounds, "POST sent");
         for (int r = 0; r < rounds; r++) {
-            long key = -1 - r - (expected == CLASS_SIZE ? 0 : 1000);
+            long key = 900_000_000L + r + (expected == CLASS_SIZE ? 0 : 1000);
             // the same bytes as the platform's message, with a round number as the id so arrivals can be told apart
-            String body = NOTICE_ID.matcher(payload).replaceFirst("\"id\":" + key).replace("\"id\":-", "\"id\":-");
+            String body = NOTICE_ID.matcher(payload).replaceFirst("\"id\":" + key);
             long t0 = System.nanoTime();
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/broadcast?first=" + expected))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -186,6 +186,24 @@ public class Directory {
         return teachers;
     }
 
+    /** One period of a class's timetable on a date, with its teacher's account when there is one. */
+    public record ClassPeriod(int period, String subject, @Nullable Long teacherUserId, @Nullable String teacherName) {
+    }
+
+    /** The class's timetable on {@code date} (the term around it, that weekday), by period. */
+    public List<ClassPeriod> periodsOfClass(long classId, LocalDate date) {
+        return jdbc.sql("""
+                select l.period_no, sub.name as subject, s.user_id, s.name as teacher_name
+                  from org_lesson l join org_term t on t.id = l.term_id join org_subject sub on sub.id = l.subject_id
+                  left join org_staff s on s.id = l.teacher_id
+                 where l.class_id = :class and l.weekday = :weekday and t.start_date <= :on and t.end_date >= :on
+                 order by l.period_no""").param("class", classId).param("weekday", date.getDayOfWeek().getValue())
+                .param("on", date)
+                .query((rs, n) -> new ClassPeriod(rs.getInt("period_no"), rs.getString("subject"),
+                        rs.getObject("user_id", Long.class), rs.getString("teacher_name")))
+                .list();
+    }
+
     private static StaffInfo staffRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StaffInfo(rs.getLong("id"), rs.getLong("school_id"), (Long) rs.getObject("user_id", Long.class),
                 rs.getString("name"));
