@@ -15,6 +15,7 @@ import org.ketang.platform.identity.SignedOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -34,7 +35,7 @@ import tools.jackson.databind.ObjectMapper;
  * across nodes (PostgreSQL LISTEN/NOTIFY or Redis pub/sub carrying the same messages).
  */
 @Component
-public class NotificationHub implements DisposableBean {
+public class NotificationHub implements DisposableBean, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationHub.class);
 
@@ -82,12 +83,16 @@ public class NotificationHub implements DisposableBean {
      */
     @EventListener
     void signedOut(SignedOut event) {
-        Set<WebSocketSession> sessions = channels.remove(event.userId());
+        closeAll(event.userId(), CloseStatus.POLICY_VIOLATION.withReason("signed out"));
+    }
+
+    private void closeAll(long userId, CloseStatus status) {
+        Set<WebSocketSession> sessions = channels.remove(userId);
         if (sessions != null) {
             for (WebSocketSession session : sessions) {
                 open.decrementAndGet();
                 try {
-                    session.close(CloseStatus.POLICY_VIOLATION.withReason("signed out"));
+                    session.close(status);
                 } catch (IOException | RuntimeException ignored) {
                     // already gone
                 }
@@ -151,6 +156,30 @@ public class NotificationHub implements DisposableBean {
                 }
             }
         }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Closes every channel with 1001 (going away) before the web server's graceful shutdown, which would otherwise
+     * wait for these never-ending connections; the apps reconnect, to another node when there is one.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (Long userId : List.copyOf(channels.keySet())) {
+            closeAll(userId, CloseStatus.GOING_AWAY);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override
