@@ -28,6 +28,7 @@ export default defineConfig({
       '/live/play': 'http://localhost:8080',
       '/v3': 'http://localhost:8080',
       '/actuator': 'http://localhost:8080',
+      '/ws': { target: 'ws://localhost:8080', ws: true },
     },
   },
   test: {

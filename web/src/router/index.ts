@@ -46,11 +46,15 @@ export const routes: RouteRecordRaw[] = [
       { path: 'live', name: 'live', component: () => import('@/features/live/LivePage.vue') },
       { path: 'live/:classroomId(\\d+)', name: 'live-channel', component: () => import('@/features/live/LivePlayerPage.vue') },
       { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      { path: 'notices', name: 'portal-notices', component: () => import('@/features/homeschool/NoticesPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
       { path: 'space', name: 'my-space', component: () => import('@/features/space/SpacePage.vue') },
       { path: 'space/:userId(\\d+)', name: 'space', component: () => import('@/features/space/SpacePage.vue') },
     ],
   },
   { path: '/m', component: () => import('@/features/homeschool/ParentHome.vue') },
+  { path: '/m/notices/:id(\\d+)', component: () => import('@/features/homeschool/NoticeDetail.vue') },
+  { path: '/m/leave', component: () => import('@/features/homeschool/LeavePage.vue') },
+  { path: '/m/chat/:id(\\d+)', component: () => import('@/features/homeschool/ChatPage.vue') },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
 

@@ -76,6 +76,9 @@ class AuthorizationMatrixApiTests {
             GET  /devices/bookings                Y     Y       Y          Y   Y   403 Y    403 403 Y       Y   403
             GET  /devices/classrooms/{R1}/schedule Y    Y       Y          Y   Y   403 Y    403 403 404     404 403
             POST /devices/enrollment-codes        Y     Y       403        403 403 403 403  403 403 404     403 403
+            GET  /homeschool/notice-targets       Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /homeschool/notices/sent         Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             """;
 
     @Autowired
