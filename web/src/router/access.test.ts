@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Permission } from '@/api/types'
 import { routes } from './index'
-import { adminPagesFor, portalPagesFor, decide, homeFor, safeRedirect, type RouteAccess, type Viewer } from './access'
+import { ADMIN_PAGES, adminPagesFor, portalPagesFor, decide, homeFor, safeRedirect, type RouteAccess, type Viewer } from './access'
 
 // Permissions as the server's built-in roles grant them (BuiltInRole.java), trimmed to what matters here.
 const districtAdmin: Viewer = {
@@ -118,7 +118,7 @@ describe('admin console', () => {
   it('declares a permission on every admin page', () => {
     const admin = routes.find((r) => r.path === '/admin')
     const declared = admin?.children?.map((c) => c.meta?.permission) ?? []
-    expect(declared.length).toBe(9)
+    expect(declared.length).toBe(ADMIN_PAGES.length)
     declared.forEach((p: Permission | undefined) => expect(p).toBeTruthy())
   })
 })
