@@ -94,7 +94,7 @@ public final class Recorder implements AutoCloseable {
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> daemon(r, "source-probe"));
     private final Thread supervisor;
 
-    private @Nullable Recording current;
+    private @Nullable String currentId;
     private @Nullable ProgramRun run;
     private @Nullable AgentSettings runSettings;
     private int liveUdpPort;
@@ -132,8 +132,8 @@ public final class Recorder implements AutoCloseable {
         if (closed) {
             throw new Refused("录制器已关闭 / the recorder is shut down");
         }
-        if (current != null) {
-            throw new Refused("正在录制 " + current.id() + " / already recording " + current.id());
+        if (currentId != null) {
+            throw new Refused("正在录制 " + currentId + " / already recording " + currentId);
         }
         if (!storage.mayStartRecording()) {
             problem = "磁盘空间不足，不能开始录制 / disk space low: recording refused";
@@ -147,8 +147,8 @@ public final class Recorder implements AutoCloseable {
         }
         AgentSettings now = settings.get();
         try {
-            current = library.create(clock.instant(), request.plannedEnd(), request.title(), request.scheduleUid(),
-                    request.live());
+            currentId = library.create(clock.instant(), request.plannedEnd(), request.title(),
+                    request.scheduleUid(), request.live()).id();
             runSettings = now;
             liveUdpPort = freeUdpPort();
             partNumber = 0;
@@ -159,8 +159,8 @@ public final class Recorder implements AutoCloseable {
             problem = null;
             startPart();
         } catch (IOException | RuntimeException e) {
-            Recording failed = current;
-            current = null;
+            Recording failed = currentId == null ? null : library.find(currentId).orElse(null);
+            currentId = null;
             run = null;
             problem = "录制无法开始 / recording could not start: " + e.getMessage();
             if (failed != null) {
@@ -173,27 +173,27 @@ public final class Recorder implements AutoCloseable {
         if (request.live()) {
             live.start(liveUdpPort);
         }
-        log.log(System.Logger.Level.INFO, "Recording " + current.id() + " started"
+        log.log(System.Logger.Level.INFO, "Recording " + currentId + " started"
                 + (request.scheduleUid() != null ? " for " + request.scheduleUid() : ""));
-        return current;
+        return library.find(currentId).orElseThrow();
     }
 
     /** Stops the running recording; it is finished and handed to the upload in the background. */
     public synchronized Optional<Recording> stop(String why) {
-        Recording stopping = current;
+        Recording stopping = currentId == null ? null : library.find(currentId).orElse(null);
         if (stopping == null) {
+            currentId = null;
             return Optional.empty();
         }
         Instant endedAt = clock.instant();
         live.stop();
         ProgramRun ending = run;
         run = null;
-        current = null;
+        currentId = null;
         if (ending != null) {
             ending.close();
         }
-        Recording stopped = stopping.stopping(endedAt, why);
-        saveQuietly(stopped);
+        Recording stopped = updateQuietly(stopping.id(), r -> r.stopping(endedAt, why)).orElse(stopping);
         try {
             Files.deleteIfExists(runDir.resolve("thumb.jpg"));
         } catch (IOException ignored) {
@@ -206,19 +206,14 @@ public final class Recorder implements AutoCloseable {
 
     /** Moves the planned end of the running recording by {@code minutes} (from now if it had none). */
     public synchronized Recording extend(Duration by) throws Refused {
-        Recording running = current;
-        if (running == null) {
-            throw new Refused("当前没有录制 / nothing is being recorded");
-        }
+        Recording running = current().orElseThrow(() -> new Refused("当前没有录制 / nothing is being recorded"));
         Instant from = running.plannedEnd() != null ? running.plannedEnd() : clock.instant();
-        current = running.withPlannedEnd(from.plus(by));
-        saveQuietly(current);
-        return current;
+        return updateQuietly(running.id(), r -> r.withPlannedEnd(from.plus(by))).orElse(running);
     }
 
     /** Switches live on; when idle, starts a recording too (as the protocol asks). */
     public synchronized void liveOn(@Nullable String title) throws Refused {
-        if (current == null) {
+        if (currentId == null) {
             start(new Start(title, null, null, true));
             return;
         }
@@ -232,14 +227,14 @@ public final class Recorder implements AutoCloseable {
 
     /** The running recording, if any. */
     public synchronized Optional<Recording> current() {
-        return Optional.ofNullable(current);
+        return currentId == null ? Optional.empty() : library.find(currentId);
     }
 
     /** The latest thumbnail of the program (while recording), as JPEG bytes. */
     public Optional<byte[]> thumbnail() {
         Path thumb = runDir.resolve("thumb.jpg");
         try {
-            return current == null || !Files.exists(thumb) ? Optional.empty() : Optional.of(Files.readAllBytes(thumb));
+            return currentId == null || !Files.exists(thumb) ? Optional.empty() : Optional.of(Files.readAllBytes(thumb));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -270,7 +265,7 @@ public final class Recorder implements AutoCloseable {
             }
             health.add(new SourceHealth(source.getKey(), url, trouble == null, trouble));
         }
-        return new Status(current, live.on(), health, running != null ? running.audioLevel() : null,
+        return new Status(current().orElse(null), live.on(), health, running != null ? running.audioLevel() : null,
                 problem != null ? problem : live.problem());
     }
 
@@ -281,7 +276,7 @@ public final class Recorder implements AutoCloseable {
      */
     public void recoverInterrupted() {
         for (Recording r : library.all()) {
-            if (!r.recording() || (current != null && current.id().equals(r.id()))) {
+            if (!r.recording() || r.id().equals(currentId)) {
                 continue;
             }
             finishing.submit(() -> {
@@ -320,8 +315,10 @@ public final class Recorder implements AutoCloseable {
 
     private Optional<Recording> finishQuietly(Recording r, Instant endedAt, boolean recovered) {
         try {
-            Recording done = finisher.finish(r, endedAt, recovered);
-            library.save(done);
+            Recording complete = finisher.finish(r, endedAt, recovered);
+            // keep what others noted meanwhile (the last phase the platform heard)
+            Recording done = library.update(r.id(), latest -> complete.reported(latest.reportedPhase()))
+                    .orElse(complete);
             if (done.phase() == org.ketang.agent.protocol.RecordingReport.Phase.FAILED) {
                 alerts.accept(new AgentAlert(AgentAlert.Kind.RECORDING_FAILED, r.id() + ": " + done.message(),
                         clock.instant()));
@@ -343,7 +340,7 @@ public final class Recorder implements AutoCloseable {
 
     /** Starts the next part of the current recording. Caller holds the lock. */
     private void startPart() throws IOException {
-        Recording recording = current;
+        Recording recording = current().orElse(null);
         AgentSettings s = runSettings;
         if (recording == null || s == null) {
             return;
@@ -367,8 +364,7 @@ public final class Recorder implements AutoCloseable {
                 dir.resolve(part), resources, liveUdpPort, runDir.resolve("thumb.jpg"), director.get(),
                 recording.startedAt(), clock, layout -> cut(id, layout));
         run = started;
-        current = recording.withPart(part, started.pid()).withResourceFiles(resourceNames);
-        library.save(current);
+        library.update(id, r -> r.withPart(part, started.pid()).withResourceFiles(resourceNames));
         log.log(System.Logger.Level.DEBUG, "Part " + part + " of " + id + " started at " + now
                 + (slates.isEmpty() ? "" : " with slates for " + slates));
     }
@@ -376,11 +372,10 @@ public final class Recorder implements AutoCloseable {
     private void cut(String id, Layout layout) {
         try {
             synchronized (this) {
-                if (current != null && current.id().equals(id)) {
-                    long at = Duration.between(current.startedAt(), clock.instant()).toMillis();
-                    current = current.withCut(new Recording.Cut(at, layout.main(),
-                            layout.pips().stream().map(Layout.Pip::source).toList()));
-                    library.save(current);
+                if (id.equals(currentId)) {
+                    library.update(id, r -> r.withCut(new Recording.Cut(
+                            Duration.between(r.startedAt(), clock.instant()).toMillis(), layout.main(),
+                            layout.pips().stream().map(Layout.Pip::source).toList())));
                 }
             }
         } catch (IOException e) {
@@ -403,7 +398,7 @@ public final class Recorder implements AutoCloseable {
 
     /** One look at the running recording: end, space, encoder health, slates. */
     synchronized void tick() {
-        Recording recording = current;
+        Recording recording = current().orElse(null);
         if (recording == null) {
             return;
         }
@@ -537,6 +532,15 @@ public final class Recorder implements AutoCloseable {
             }
         }
         return back;
+    }
+
+    private Optional<Recording> updateQuietly(String id, java.util.function.UnaryOperator<Recording> change) {
+        try {
+            return library.update(id, change);
+        } catch (IOException e) {
+            log.log(System.Logger.Level.ERROR, "Cannot save " + id + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private void saveQuietly(Recording r) {
