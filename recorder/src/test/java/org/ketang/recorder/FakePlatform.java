@@ -231,6 +231,9 @@ public final class FakePlatform implements AutoCloseable {
             }
         } catch (CutConnection cut) {
             throw cut;
+        } catch (IOException gone) {
+            // the client went away (a long-poll given up, a killed agent)
+            x.close();
         } catch (Exception e) {
             e.printStackTrace();
             send(x, 500, e.toString());

@@ -202,9 +202,13 @@ public final class UploadQueue implements AutoCloseable {
     public void close() {
         closed = true;
         poke();
-        worker.interrupt();
         try {
+            // a running upload pauses at its next chunk; interrupting it could tear a sidecar write
             worker.join(10_000);
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
