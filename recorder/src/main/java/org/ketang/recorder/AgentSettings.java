@@ -54,7 +54,7 @@ public record AgentSettings(Sources sources, Program program, Synthetic syntheti
      * @param tune             libx264 tune, e.g. {@code zerolatency} (no look-ahead: lower live latency), or blank
      * @param pipScale         picture-in-picture width as a fraction of the program width
      * @param denoise          audio noise reduction (afftdn)
-     * @param normalize        audio loudness normalisation (dynaudnorm with a short window)
+     * @param normalize        audio loudness normalisation (speechnorm: no look-ahead, so no added delay)
      * @param resourceMode     资源模式: also record each video source as its own file
      * @param resourceHeight   height of those files (720)
      * @param director         rules of the built-in director

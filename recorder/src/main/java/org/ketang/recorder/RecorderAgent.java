@@ -237,7 +237,7 @@ public final class RecorderAgent implements AutoCloseable {
         this.uploads = new UploadQueue(library, uploader, () -> settings.upload(), () -> credentials != null && !revoked,
                 id -> requireClient().recording(id), this::alert, this::syncReportsSoon, clock, zone);
         this.recorder = new Recorder(ffmpeg, library, storage, () -> settings, () -> directors.apply(settings), clock,
-                dataDir.resolve("run"), this::alert, live, () -> {
+                this::alert, live, () -> {
                     uploads.poke();
                     syncReportsSoon();
                 });
@@ -624,15 +624,14 @@ public final class RecorderAgent implements AutoCloseable {
             return;
         }
         for (Recording r : library.all()) {
-            if (!r.reportPending()) {
-                continue;
-            }
-            try {
-                RecordingStatus status = c.report(r.report());
-                library.update(r.id(), x -> x.reported(r.phase()).withStatus(status));
-            } catch (IOException e) {
-                reportsWanted = true;
-                return;
+            for (org.ketang.agent.protocol.RecordingReport.Phase phase : r.unreportedPhases()) {
+                try {
+                    RecordingStatus status = c.report(r.report(phase));
+                    library.update(r.id(), x -> x.reported(phase).withStatus(status));
+                } catch (IOException e) {
+                    reportsWanted = true;
+                    return;
+                }
             }
         }
     }

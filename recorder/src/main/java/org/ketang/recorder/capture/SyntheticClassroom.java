@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
 /**
  * The built-in synthetic classroom as live inputs for one ffmpeg run: each view and the sound are rendered in Java
  * at real-time pace and sent raw over a loopback socket that ffmpeg reads ({@code -f rawvideo -i tcp://…}).
- * All feeds share one start instant: video frame {@code n} and audio sample {@code m} belong to
- * {@code start + n / fps} and {@code start + m / 48000}, so sound and picture are in sync by construction, and
- * the {@link TimeStrip} of frame {@code n} shows exactly that wall-clock time.
+ * All feeds share one start instant — when ffmpeg opens the first of them, so that no backlog builds up while
+ * ffmpeg starts: video frame {@code n} and audio sample {@code m} belong to {@code start + n / fps} and
+ * {@code start + m / 48000}, so sound and picture are in sync by construction, and the {@link TimeStrip} of frame
+ * {@code n} shows exactly that wall-clock time.
  */
 public final class SyntheticClassroom implements AutoCloseable {
 
@@ -26,8 +27,9 @@ public final class SyntheticClassroom implements AutoCloseable {
     private final int height;
     private final int fps;
     private final SyncMarks marks;
-    private final long startNanos;
-    private final long startMillis;
+    private final java.util.function.LongSupplier wallMillis;
+    private long startNanos = -1;
+    private long startMillis = -1;
     private final List<ServerSocket> servers = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -47,22 +49,30 @@ public final class SyntheticClassroom implements AutoCloseable {
         this.height = height;
         this.fps = fps;
         this.marks = marks;
-        this.startNanos = System.nanoTime();
-        this.startMillis = wallMillis.getAsLong();
+        this.wallMillis = wallMillis;
     }
 
-    /** The wall-clock instant (epoch millis) of frame 0 and sample 0. */
-    public long startMillis() {
+    /** The wall-clock instant (epoch millis) of frame 0 and sample 0, or -1 before ffmpeg opened a feed. */
+    public synchronized long startMillis() {
         return startMillis;
+    }
+
+    /** The shared start: fixed when the first feed is opened. */
+    private synchronized void begin() {
+        if (startNanos < 0) {
+            startNanos = System.nanoTime();
+            startMillis = wallMillis.getAsLong();
+        }
     }
 
     /** Starts feeding {@code scene} and returns the ffmpeg arguments that read it. */
     public List<String> videoInput(String scene) throws IOException {
         SyntheticScene renderer = new SyntheticScene(scene, width, height, marks);
         int port = serve("synthetic-" + scene, out -> {
+            long start = startMillis();
             for (long n = 0; !closed; n++) {
                 pace(n * 1_000_000_000L / fps);
-                out.write(renderer.render(n, fps, startMillis + n * 1000 / fps));
+                out.write(renderer.render(n, fps, start + n * 1000 / fps));
                 out.flush();
             }
         });
@@ -96,6 +106,7 @@ public final class SyntheticClassroom implements AutoCloseable {
         servers.add(server);
         Thread thread = new Thread(() -> {
             try (server; Socket socket = server.accept()) {
+                begin();
                 socket.setTcpNoDelay(true);
                 feed.run(socket.getOutputStream());
             } catch (IOException | InterruptedException ended) {
@@ -109,7 +120,11 @@ public final class SyntheticClassroom implements AutoCloseable {
     }
 
     private void pace(long offsetNanos) throws InterruptedException {
-        long wait = startNanos + offsetNanos - System.nanoTime();
+        long start;
+        synchronized (this) {
+            start = startNanos;
+        }
+        long wait = start + offsetNanos - System.nanoTime();
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }

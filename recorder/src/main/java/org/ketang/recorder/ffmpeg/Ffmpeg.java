@@ -74,6 +74,12 @@ public final class Ffmpeg {
 
     /** Starts ffmpeg with {@code args}; stdin stays open for commands ({@link FfmpegProcess#command}). */
     public FfmpegProcess start(String name, List<String> args) throws IOException {
+        return start(name, args, null);
+    }
+
+    /** Starts ffmpeg with {@code args}, its stdout read by {@code stdout}. */
+    public FfmpegProcess start(String name, List<String> args, java.util.function.@Nullable Consumer<java.io.InputStream> stdout)
+            throws IOException {
         Binaries bin = binaries();
         List<String> command = new ArrayList<>();
         command.add(bin.ffmpeg().toString());
@@ -81,7 +87,7 @@ public final class Ffmpeg {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(bin.environment());
         log.log(System.Logger.Level.DEBUG, () -> name + ": " + String.join(" ", command));
-        return new FfmpegProcess(name, builder.start());
+        return new FfmpegProcess(name, builder.start(), stdout);
     }
 
     /** Runs ffmpeg to the end (at most {@code timeout}). */

@@ -14,13 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A running ffmpeg: stdin takes its interactive commands (a filter command, or {@code q} to finish the files
- * cleanly), stdout carries {@code -progress pipe:1} reports, stderr is kept as a short tail and passed to listeners.
+ * A running ffmpeg: stdin takes its interactive commands (filter commands), stderr carries the log and the
+ * {@code -progress pipe:2} reports (kept as a short tail, parsed, passed to listeners), stdout goes to a reader the
+ * caller gives (e.g. a stream of thumbnails) or is discarded.
  */
 public final class FfmpegProcess {
 
     private static final int TAIL_LINES = 60;
+    private static final java.util.regex.Pattern PROGRESS_LINE = java.util.regex.Pattern.compile(
+            "(frame|fps|stream_\\d+_\\d+_q|bitrate|total_size|out_time_us|out_time_ms|out_time|dup_frames|drop_frames"
+                    + "|speed|progress)=.*");
 
     private final String name;
     private final Process process;
@@ -44,12 +50,26 @@ public final class FfmpegProcess {
         static final Progress NONE = new Progress(0, 0, 0, 0, 0, 0);
     }
 
-    FfmpegProcess(String name, Process process) {
+    FfmpegProcess(String name, Process process, @Nullable Consumer<InputStream> stdout) {
         this.name = name;
         this.process = process;
         this.stdin = process.getOutputStream();
-        drain(process.getInputStream(), name + "-progress", new ProgressParser());
+        Consumer<InputStream> out = stdout != null ? stdout : in -> {
+            try {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ended) {
+                // the process is gone
+            }
+        };
+        Thread reader = new Thread(() -> out.accept(process.getInputStream()), name + "-out");
+        reader.setDaemon(true);
+        reader.start();
+        ProgressParser progressLines = new ProgressParser();
         drain(process.getErrorStream(), name + "-log", line -> {
+            if (PROGRESS_LINE.matcher(line).matches()) {
+                progressLines.accept(line);
+                return;
+            }
             synchronized (tail) {
                 tail.addLast(line);
                 if (tail.size() > TAIL_LINES) {

@@ -23,11 +23,10 @@ import org.ketang.recorder.AgentSettings;
  * @param settings       program settings
  * @param programFile    the part file to write
  * @param liveUdpPort    the loopback UDP port for the live copy, or 0 for none
- * @param thumbnail      where the thumbnail goes
  * @param resourceFiles  in resource mode, the file per role
  */
 public record EncoderCommand(ProgramGraph graph, List<List<String>> videoInputs, @Nullable List<String> audioInput,
-        int audioFromVideo, AgentSettings.Program settings, Path programFile, int liveUdpPort, Path thumbnail,
+        int audioFromVideo, AgentSettings.Program settings, Path programFile, int liveUdpPort,
         Map<String, Path> resourceFiles) {
 
     public EncoderCommand {
@@ -41,7 +40,7 @@ public record EncoderCommand(ProgramGraph graph, List<List<String>> videoInputs,
     /** The ffmpeg arguments. */
     public List<String> args() {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostats", "-loglevel", "info", "-y",
-                "-progress", "pipe:1", "-stats_period", "0.1"));
+                "-progress", "pipe:2", "-stats_period", "0.1"));
         List<String> videoLabels = new ArrayList<>();
         for (int i = 0; i < videoInputs.size(); i++) {
             args.addAll(videoInputs.get(i));
@@ -73,14 +72,17 @@ public record EncoderCommand(ProgramGraph graph, List<List<String>> videoInputs,
                 "-flags:v", "+global_header",
                 "-c:a", "aac", "-b:a", settings.audioKbps() + "k", "-ar", "48000", "-ac", "2",
                 "-flags:a", "+global_header"));
-        StringBuilder tee = new StringBuilder("[f=mp4:movflags=" + FRAGMENTED + "]" + programFile);
+        // a fragment at each keyframe and at least every half second, flushed at once: a power cut loses little
+        StringBuilder tee = new StringBuilder("[f=mp4:movflags=" + FRAGMENTED + ":frag_duration=500000:flush_packets=1]"
+                + programFile);
         if (liveUdpPort > 0) {
             tee.append("|[f=mpegts:onfail=ignore]udp://127.0.0.1:").append(liveUdpPort).append("?pkt_size=1316");
         }
         args.addAll(List.of("-f", "tee", tee.toString()));
 
-        args.addAll(List.of("-map", "[thumb]", "-c:v", "mjpeg", "-q:v", "8", "-f", "image2", "-update", "1",
-                "-atomic_writing", "1", thumbnail.toString()));
+        // thumbnails go to stdout as a stream of JPEGs (no disk writes); at 5 fps, because a slow output would hold
+        // the others back (ffmpeg keeps its outputs within a short distance of each other)
+        args.addAll(List.of("-map", "[thumb]", "-c:v", "mjpeg", "-q:v", "8", "-f", "image2pipe", "pipe:1"));
 
         int i = 0;
         for (String role : graph.roles()) {

@@ -12,8 +12,8 @@ import org.ketang.recorder.AgentSettings;
  * by filter commands, without restarting the encoder: each source is cropped ({@code crop@c<i>}), fitted to the
  * program size and offered to a main selector ({@code streamselect@main}) and to one selector per PiP slot
  * ({@code streamselect@p<k>}) whose window an overlay places ({@code overlay@p<k>}; off-frame when unused). The
- * sound is measured (level printed to the log), cleaned (high-pass, afftdn) and levelled (dynaudnorm with a short
- * window so that live latency stays low). A thumbnail branch writes a small JPEG every two seconds.
+ * sound is measured (level printed to the log), cleaned (high-pass, afftdn) and levelled (speechnorm, which needs no
+ * look-ahead, so that live latency and crash loss stay low). A thumbnail branch makes small JPEGs (5 a second).
  *
  * <p>Output labels: {@code [vout]} program video, {@code [aout]} program sound, {@code [thumb]} thumbnail,
  * {@code [res<i>]} resource-mode copy of source i.
@@ -107,7 +107,7 @@ public final class ProgramGraph {
             chains.add(pip.toString());
         }
         chains.add("[v" + pipSlots + "]split=2[vout][tsrc]");
-        chains.add("[tsrc]fps=1/2,scale=" + THUMB_WIDTH + ":-2[thumb]");
+        chains.add("[tsrc]fps=5,scale=" + THUMB_WIDTH + ":-2[thumb]");
         StringBuilder audio = new StringBuilder("[" + audioLabel + "]aresample=48000,"
                 + "aformat=sample_fmts=fltp:channel_layouts=stereo,asplit=2[aproc][ameter]");
         chains.add(audio.toString());
@@ -119,8 +119,8 @@ public final class ProgramGraph {
             clean.add("afftdn=nr=12:nf=-45:tn=1");
         }
         if (settings.normalize()) {
-            // a short window: dynaudnorm delays the sound by about frame length × gauss size / 2 (≈ 0.4 s here)
-            clean.add("dynaudnorm=f=160:g=5:p=0.9:m=12");
+            // speechnorm levels speech without look-ahead; dynaudnorm delayed every output by ~0.8 s (measured)
+            clean.add("speechnorm=e=6.25:r=0.00001:l=1");
         }
         if (clean.isEmpty()) {
             clean.add("anull");

@@ -44,6 +44,7 @@ final class ProgramRun implements AutoCloseable {
     private final ProgramGraph graph;
     private final List<String> inputRoles;
     private final Thread directorThread;
+    private final Thumbnails thumbnails = new Thumbnails();
     private volatile @Nullable Double audioLevel;
     private volatile boolean closing;
 
@@ -54,8 +55,7 @@ final class ProgramRun implements AutoCloseable {
      * @param cut          receives each layout change (for the recording's cut log)
      */
     ProgramRun(Ffmpeg ffmpeg, AgentSettings settings, Map<String, String> roles, @Nullable String audio,
-            Set<String> slated, Path partFile, Map<String, Path> resourceFiles, int liveUdpPort, Path thumbnail,
-            Director director, Instant recordingStart, Clock clock, Consumer<Layout> cut) throws IOException {
+            Set<String> slated, Path partFile, Map<String, Path> resourceFiles, int liveUdpPort, Director director, Instant recordingStart, Clock clock, Consumer<Layout> cut) throws IOException {
         AgentSettings.Program program = settings.program();
         List<String> roleList = new ArrayList<>(roles.keySet());
         this.graph = new ProgramGraph(roleList, program);
@@ -101,9 +101,9 @@ final class ProgramRun implements AutoCloseable {
         this.synthetic = room;
         this.inputRoles = List.copyOf(inputRoles);
         EncoderCommand command = new EncoderCommand(graph, videoInputs, audioInput, audioFromVideo, program, partFile,
-                liveUdpPort, thumbnail, resourceFiles);
+                liveUdpPort, resourceFiles);
         try {
-            this.process = ffmpeg.start("encoder", command.args());
+            this.process = ffmpeg.start("encoder", command.args(), thumbnails);
         } catch (IOException | RuntimeException e) {
             if (room != null) {
                 room.close();
@@ -176,6 +176,11 @@ final class ProgramRun implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The newest program thumbnail (JPEG, 320 px wide). */
+    java.util.Optional<byte[]> thumbnail() {
+        return thumbnails.latest();
     }
 
     @Nullable Double audioLevel() {

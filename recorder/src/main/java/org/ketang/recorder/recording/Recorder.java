@@ -85,10 +85,9 @@ public final class Recorder implements AutoCloseable {
     private final Supplier<AgentSettings> settings;
     private final Supplier<Director> director;
     private final Clock clock;
-    private final Path runDir;
     private final Consumer<AgentAlert> alerts;
     private final LivePush live;
-    private final Runnable finished;
+    private final Runnable changed;
     private final Finisher finisher;
     private final ExecutorService finishing = Executors.newSingleThreadExecutor(r -> daemon(r, "finishing"));
     private final ExecutorService probes = Executors.newSingleThreadExecutor(r -> daemon(r, "source-probe"));
@@ -109,18 +108,17 @@ public final class Recorder implements AutoCloseable {
     private volatile boolean closed;
 
     public Recorder(Ffmpeg ffmpeg, RecordingLibrary library, StorageGuard storage, Supplier<AgentSettings> settings,
-            Supplier<Director> director, Clock clock, Path runDir, Consumer<AgentAlert> alerts, LivePush live,
-            Runnable finished) throws IOException {
+            Supplier<Director> director, Clock clock, Consumer<AgentAlert> alerts, LivePush live,
+            Runnable changed) throws IOException {
         this.ffmpeg = ffmpeg;
         this.library = library;
         this.storage = storage;
         this.settings = settings;
         this.director = director;
         this.clock = clock;
-        this.runDir = Files.createDirectories(runDir);
         this.alerts = alerts;
         this.live = live;
-        this.finished = finished;
+        this.changed = changed;
         this.finisher = new Finisher(ffmpeg, library);
         this.supervisor = new Thread(this::supervise, "recorder-supervisor");
         supervisor.setDaemon(true);
@@ -173,6 +171,7 @@ public final class Recorder implements AutoCloseable {
         if (request.live()) {
             live.start(liveUdpPort);
         }
+        changed.run();
         log.log(System.Logger.Level.INFO, "Recording " + currentId + " started"
                 + (request.scheduleUid() != null ? " for " + request.scheduleUid() : ""));
         return library.find(currentId).orElseThrow();
@@ -194,11 +193,6 @@ public final class Recorder implements AutoCloseable {
             ending.close();
         }
         Recording stopped = updateQuietly(stopping.id(), r -> r.stopping(endedAt, why)).orElse(stopping);
-        try {
-            Files.deleteIfExists(runDir.resolve("thumb.jpg"));
-        } catch (IOException ignored) {
-            // a stale thumbnail is harmless
-        }
         log.log(System.Logger.Level.INFO, "Recording " + stopped.id() + " stopped (" + why + ")");
         finishing.submit(() -> finishQuietly(stopped, endedAt, false));
         return Optional.of(stopped);
@@ -230,14 +224,10 @@ public final class Recorder implements AutoCloseable {
         return currentId == null ? Optional.empty() : library.find(currentId);
     }
 
-    /** The latest thumbnail of the program (while recording), as JPEG bytes. */
+    /** The latest thumbnail of the program (while recording), as JPEG bytes (320 px wide). */
     public Optional<byte[]> thumbnail() {
-        Path thumb = runDir.resolve("thumb.jpg");
-        try {
-            return currentId == null || !Files.exists(thumb) ? Optional.empty() : Optional.of(Files.readAllBytes(thumb));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        ProgramRun running = run;
+        return running == null ? Optional.empty() : running.thumbnail();
     }
 
     /** How things stand. */
@@ -323,7 +313,7 @@ public final class Recorder implements AutoCloseable {
                 alerts.accept(new AgentAlert(AgentAlert.Kind.RECORDING_FAILED, r.id() + ": " + done.message(),
                         clock.instant()));
             }
-            finished.run();
+            changed.run();
             return Optional.of(done);
         } catch (IOException | RuntimeException e) {
             log.log(System.Logger.Level.ERROR, "Finishing " + r.id() + " failed: " + e, e);
@@ -361,7 +351,7 @@ public final class Recorder implements AutoCloseable {
         partNumber++;
         String id = recording.id();
         ProgramRun started = new ProgramRun(ffmpeg, s, s.videoSources(), blankToNull(s.sources().audio()), slates,
-                dir.resolve(part), resources, liveUdpPort, runDir.resolve("thumb.jpg"), director.get(),
+                dir.resolve(part), resources, liveUdpPort, director.get(),
                 recording.startedAt(), clock, layout -> cut(id, layout));
         run = started;
         library.update(id, r -> r.withPart(part, started.pid()).withResourceFiles(resourceNames));

@@ -33,6 +33,7 @@ import org.ketang.agent.protocol.RecordingStatus;
  * @param reportedPhase   the last phase the platform acknowledged
  * @param message         details for people (why it failed, what was recovered)
  * @param live            whether live was requested with it (a schedule entry or LIVE_ON)
+ * @param recovered       it was rebuilt after the agent died while recording
  * @param cuts            the director's layout changes, for editing later
  */
 public record Recording(String id, Phase phase, Instant startedAt, @Nullable Instant endedAt,
@@ -40,7 +41,7 @@ public record Recording(String id, Phase phase, Instant startedAt, @Nullable Ins
         List<String> parts, List<String> resourceFiles, long bytes, @Nullable String sha256,
         @Nullable Double durationSeconds, @Nullable String uploadUrl, boolean confirmed, @Nullable Long lessonId,
         @Nullable Long encoderPid, @Nullable Phase reportedPhase, @Nullable String message, boolean live,
-        List<Cut> cuts) {
+        boolean recovered, List<Cut> cuts) {
 
     /**
      * A layout change of the program.
@@ -62,7 +63,7 @@ public record Recording(String id, Phase phase, Instant startedAt, @Nullable Ins
     public static Recording started(String id, Instant startedAt, @Nullable Instant plannedEnd, @Nullable String title,
             @Nullable String scheduleUid, boolean live) {
         return new Recording(id, Phase.RECORDING, startedAt, null, plannedEnd, title, scheduleUid, null, List.of(),
-                List.of(), 0, null, null, null, false, null, null, null, null, live, List.of());
+                List.of(), 0, null, null, null, false, null, null, null, null, live, false, List.of());
     }
 
     /** Whether it is still being recorded (or was, when the agent died). */
@@ -91,7 +92,8 @@ public record Recording(String id, Phase phase, Instant startedAt, @Nullable Ins
     /** With resource-mode files. */
     public Recording withResourceFiles(List<String> files) {
         return new Recording(id, phase, startedAt, endedAt, plannedEnd, title, scheduleUid, file, parts, files, bytes,
-                sha256, durationSeconds, uploadUrl, confirmed, lessonId, encoderPid, reportedPhase, message, live, cuts);
+                sha256, durationSeconds, uploadUrl, confirmed, lessonId, encoderPid, reportedPhase, message, live,
+                recovered, cuts);
     }
 
     /** With a new planned end. */
@@ -117,10 +119,11 @@ public record Recording(String id, Phase phase, Instant startedAt, @Nullable Ins
     /**
      * Finished: the program file is complete. {@code recovered} marks a recording rebuilt after the agent was killed.
      */
-    public Recording finished(Instant ended, String fileName, long size, String sha, double duration, boolean recovered,
-            @Nullable String note) {
-        return copy(recovered ? Phase.RECOVERED : Phase.FINISHED, ended, plannedEnd, fileName, parts, size, sha,
-                duration, uploadUrl, false, lessonId, null, reportedPhase, note, cuts);
+    public Recording finished(Instant ended, String fileName, long size, String sha, double duration,
+            boolean afterCrash, @Nullable String note) {
+        return new Recording(id, afterCrash ? Phase.RECOVERED : Phase.FINISHED, startedAt, ended, plannedEnd, title,
+                scheduleUid, fileName, parts, resourceFiles, size, sha, duration, uploadUrl, false, lessonId, null,
+                reportedPhase, note, live, afterCrash, cuts);
     }
 
     /** Failed for good (nothing playable was recorded). */
@@ -162,14 +165,36 @@ public record Recording(String id, Phase phase, Instant startedAt, @Nullable Ins
                 lessonId, encoderPid, reported, message, cuts);
     }
 
-    /** Whether the platform has not yet heard about the current phase. */
-    public boolean reportPending() {
-        return reportedPhase != phase;
+    /**
+     * The phases the platform has not heard yet, in order, up to the current one — so that a recording that was
+     * recovered and uploaded while the platform was away still reports RECOVERED before UPLOADED.
+     */
+    public List<Phase> unreportedPhases() {
+        List<Phase> path = new ArrayList<>(List.of(Phase.RECORDING));
+        if (phase == Phase.FAILED) {
+            path.add(Phase.FAILED);
+        } else if (phase != Phase.RECORDING) {
+            path.add(recovered ? Phase.RECOVERED : Phase.FINISHED);
+            if (phase == Phase.UPLOADING || phase == Phase.UPLOADED) {
+                path.add(Phase.UPLOADING);
+            }
+            if (phase == Phase.UPLOADED) {
+                path.add(Phase.UPLOADED);
+            }
+        }
+        int heard = reportedPhase == null ? -1 : path.indexOf(reportedPhase);
+        return List.copyOf(path.subList(heard + 1, path.size()));
     }
 
     /** The report of the current state. */
     public RecordingReport report() {
-        return new RecordingReport(id, phase, startedAt, endedAt, bytes, sha256, uploadUrl, scheduleUid, message);
+        return report(phase);
+    }
+
+    /** The report of the current state, told as {@code as} (for a phase the platform missed). */
+    public RecordingReport report(Phase as) {
+        return new RecordingReport(id, as, startedAt, as == Phase.RECORDING ? null : endedAt, bytes, sha256,
+                as == Phase.UPLOADING || as == Phase.UPLOADED ? uploadUrl : null, scheduleUid, message);
     }
 
     private Recording copy(Phase newPhase, @Nullable Instant newEnded, @Nullable Instant newPlannedEnd,
@@ -178,6 +203,6 @@ public record Recording(String id, Phase phase, Instant startedAt, @Nullable Ins
             @Nullable Long newPid, @Nullable Phase newReported, @Nullable String newMessage, List<Cut> newCuts) {
         return new Recording(id, newPhase, startedAt, newEnded, newPlannedEnd, title, scheduleUid, newFile, newParts,
                 resourceFiles, newBytes, newSha, newDuration, newUploadUrl, newConfirmed, newLesson, newPid,
-                newReported, newMessage, live, newCuts);
+                newReported, newMessage, live, recovered, newCuts);
     }
 }

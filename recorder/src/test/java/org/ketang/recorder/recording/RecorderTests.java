@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +39,6 @@ class RecorderTests {
     RecordingLibrary library;
     Recorder recorder;
     List<AgentAlert> alerts = new CopyOnWriteArrayList<>();
-    Semaphore finished = new Semaphore(0);
     AgentSettings settings = AgentSettings.defaults().merge(AgentJson.MAPPER.readTree(
             "{\"synthetic\":{\"markEverySeconds\":2}}"));
 
@@ -59,8 +56,8 @@ class RecorderTests {
                 id -> Optional.empty(), alerts::add, Clock.systemUTC());
         LivePush live = new LivePush(FFMPEG, Optional::empty, settings::live);
         return new Recorder(FFMPEG, library, guard, () -> settings,
-                () -> new RuleDirector(settings.program().director()), Clock.systemUTC(), data.resolve("run"),
-                alerts::add, live, finished::release);
+                () -> new RuleDirector(settings.program().director()), Clock.systemUTC(), alerts::add, live,
+                () -> { });
     }
 
     @AfterEach
@@ -72,7 +69,8 @@ class RecorderTests {
         Recording started = recorder.start(new Recorder.Start("测试", null, null, false));
         Thread.sleep(length.toMillis());
         recorder.stop("test");
-        assertThat(finished.tryAcquire(60, TimeUnit.SECONDS)).as("finished").isTrue();
+        org.ketang.recorder.Eventually.waitFor("finished", Duration.ofSeconds(60),
+                () -> !library.find(started.id()).orElseThrow().recording());
         return library.find(started.id()).orElseThrow();
     }
 
