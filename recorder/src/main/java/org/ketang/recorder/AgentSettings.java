@@ -111,8 +111,9 @@ public record AgentSettings(Sources sources, Program program, Synthetic syntheti
      *
      * @param segmentSeconds segment length
      * @param playlistSize   segments in the playlist
+     * @param segmentType    {@code fmp4} ({@code init.mp4} + {@code seg<n>.m4s}) or {@code mpegts} ({@code seg<n>.ts})
      */
-    public record Live(int segmentSeconds, int playlistSize) {
+    public record Live(int segmentSeconds, int playlistSize, String segmentType) {
     }
 
     /**
@@ -151,7 +152,7 @@ public record AgentSettings(Sources sources, Program program, Synthetic syntheti
                 new Synthetic(640, 360, 5),
                 new Storage(10, 0, 512L * 1024 * 1024),
                 new Upload(0, null),
-                new Live(1, 6),
+                new Live(1, 6, "fmp4"),
                 new LocalPage("127.0.0.1", 8091),
                 new Os(List.of("systemctl", "reboot"), List.of("systemctl", "poweroff")),
                 new Ffmpeg(null, null));
@@ -216,6 +217,9 @@ public record AgentSettings(Sources sources, Program program, Synthetic syntheti
         }
         if (live.segmentSeconds() < 1 || live.playlistSize() < 2) {
             throw new IllegalArgumentException("live segmentSeconds ≥ 1 and playlistSize ≥ 2");
+        }
+        if (!"fmp4".equals(live.segmentType()) && !"mpegts".equals(live.segmentType())) {
+            throw new IllegalArgumentException("live segmentType is fmp4 or mpegts");
         }
         if (synthetic.width() % 80 != 0 || synthetic.height() < 90) {
             throw new IllegalArgumentException("synthetic width must be a multiple of 80 (the time strip's grid)");

@@ -119,6 +119,46 @@ class RecorderAgentTests {
         assertThat(platform.reports).filteredOn(r -> r.recordingId().equals(id)).extracting(RecordingReport::phase)
                 .contains(Phase.RECORDING, Phase.UPLOADED);
         waitFor("idle again", WAIT, () -> lastHeartbeat(h -> h.state() == AgentState.IDLE));
+
+        // U盘拷贝 by command, verified
+        Path stick = Files.createDirectories(data.resolveSibling(data.getFileName() + "-usb"));
+        platform.queueOnLongPoll(command("c-usb", CommandType.USB_EXPORT, Map.of("recordingIds", id,
+                "target", stick.toString())));
+        waitFor("the export result", WAIT, () -> result("c-usb") != null);
+        assertThat(result("c-usb").ok()).as(result("c-usb").message()).isTrue();
+        assertThat(org.ketang.recorder.storage.RecordingLibrary.sha256(stick.resolve("ketang/" + id + ".mp4")))
+                .isEqualTo(done.sha256());
+    }
+
+    @Test
+    void aFullDiskRefusesNewRecordingsAndTellsThePlatform() throws Exception {
+        Path other = Files.createDirectories(data.resolveSibling(data.getFileName() + "-full"));
+        RecorderAgent full = RecorderAgent.builder(other).platform(platform.uri()).enrollmentCode(FakePlatform.CODE)
+                .localPagePort(0).volume(new org.ketang.recorder.storage.Volume() {
+                    @Override
+                    public long freeBytes() {
+                        return 1_000_000_000L;
+                    }
+
+                    @Override
+                    public long totalBytes() {
+                        return 100_000_000_000L;
+                    }
+                }).build();
+        try {
+            full.start();
+            waitFor("enrolled", WAIT, () -> full.status().enrolled());
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> full.startRecording(null))
+                    .isInstanceOf(org.ketang.recorder.recording.Recorder.Refused.class)
+                    .hasMessageContaining("disk space low");
+            waitFor("DISK_LOW on a heartbeat", WAIT, () -> platform.alerts().stream()
+                    .anyMatch(a -> a.kind() == org.ketang.agent.protocol.AgentAlert.Kind.DISK_LOW));
+            assertThat(full.status().state()).isEqualTo(AgentState.ERROR);
+            assertThat(full.recordings()).isEmpty();
+        } finally {
+            full.close();
+        }
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.ketang.recorder.ffmpeg.FfmpegProcess;
 
 /**
  * The live push: reads the encoder's MPEG-TS copy from loopback UDP and puts it on the platform as HLS —
- * fragmented-MP4 segments ({@code init.mp4}, {@code seg<n>.m4s}, one GOP = 1 s each) and a short playlist
- * ({@code index.m3u8}) — by authenticated HTTP PUT to {@link AgentApi#LIVE}, old segments removed by DELETE. No
+ * fragmented-MP4 segments ({@code init.mp4}, {@code seg<n>.m4s}, one GOP = 1 s each; or MPEG-TS {@code seg<n>.ts}
+ * when configured) and a short playlist ({@code index.m3u8}) — by authenticated HTTP PUT to {@link AgentApi#LIVE}, old segments removed by DELETE. No
  * second encode: the stream is copied. Segment numbers start from the epoch second, so names never repeat across
  * restarts. When the platform is unreachable ffmpeg keeps going (I/O errors are ignored) or is restarted with
  * back-off; the recording never waits for it.
@@ -164,19 +164,23 @@ public final class LivePush implements AutoCloseable {
         String base = target.platform().toString().replaceAll("/+$", "");
         String dir = base + AgentApi.expand(AgentApi.LIVE, "");
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "warning",
-                "-fflags", "+genpts+discardcorrupt", "-f", "mpegts",
+                "-fflags", "+genpts+discardcorrupt+nobuffer", "-analyzeduration", "1000000", "-f", "mpegts",
                 "-i", "udp://127.0.0.1:" + udpPort + "?fifo_size=100000&overrun_nonfatal=1&buffer_size=8388608",
                 "-map", "0", "-c", "copy", "-bsf:a", "aac_adtstoasc",
                 "-f", "hls", "-hls_time", Integer.toString(live.segmentSeconds()),
                 "-hls_list_size", Integer.toString(live.playlistSize()),
                 "-hls_flags", "delete_segments+independent_segments+omit_endlist", "-ignore_io_errors", "1",
                 "-hls_delete_threshold", "2",
-                "-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
                 "-hls_start_number_source", "epoch",
                 "-method", "PUT", "-http_persistent", "0", "-timeout", "5",
-                "-headers", "Authorization: Bearer " + target.token() + "\r\n",
-                "-hls_segment_filename", dir + "seg%d.m4s",
-                dir + "index.m3u8"));
+                "-headers", "Authorization: Bearer " + target.token() + "\r\n"));
+        if ("mpegts".equals(live.segmentType())) {
+            args.addAll(List.of("-hls_segment_type", "mpegts", "-hls_segment_filename", dir + "seg%d.ts"));
+        } else {
+            args.addAll(List.of("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
+                    "-hls_segment_filename", dir + "seg%d.m4s"));
+        }
+        args.add(dir + "index.m3u8");
         return args;
     }
 

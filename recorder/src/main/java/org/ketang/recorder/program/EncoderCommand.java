@@ -76,7 +76,9 @@ public record EncoderCommand(ProgramGraph graph, List<List<String>> videoInputs,
         StringBuilder tee = new StringBuilder("[f=mp4:movflags=" + FRAGMENTED + ":frag_duration=500000:flush_packets=1]"
                 + programFile);
         if (liveUdpPort > 0) {
-            tee.append("|[f=mpegts:onfail=ignore]udp://127.0.0.1:").append(liveUdpPort).append("?pkt_size=1316");
+            // no mux delay: the live copy leaves as soon as it is encoded
+            tee.append("|[f=mpegts:onfail=ignore:max_delay=0:flush_packets=1]udp://127.0.0.1:").append(liveUdpPort)
+                    .append("?pkt_size=1316");
         }
         args.addAll(List.of("-f", "tee", tee.toString()));
 

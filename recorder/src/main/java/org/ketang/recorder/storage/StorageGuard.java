@@ -94,18 +94,26 @@ public final class StorageGuard {
         // the rules are not met right now (whatever could still be evicted once the platform confirms it)
         boolean low = !after.evict().isEmpty() || !after.enough();
         Space space = new Space(free, total, rules.reserve(total), low, evicted);
-        if (low && !alerted) {
-            long unconfirmed = library.all().stream().filter(r -> !r.evictable()).count();
-            alerts.accept(new AgentAlert(AgentAlert.Kind.DISK_LOW, String.format(java.util.Locale.ROOT,
-                    "磁盘空间不足，暂停新的录制 / Disk space low, new recordings refused: %.1f GB free of %.1f GB"
-                            + " (keep %.1f GB); %d recording(s) not yet confirmed by the platform are kept",
-                    free / 1e9, total / 1e9, rules.reserve(total) / 1e9, unconfirmed), clock.instant()));
-            alerted = true;
-        } else if (!low) {
+        if (low) {
+            alertLow(rules, free, total);
+        } else {
             alerted = false;
         }
         last = space;
         return space;
+    }
+
+    /** DISK_LOW, once per episode. */
+    private void alertLow(Quota rules, long free, long total) {
+        if (alerted) {
+            return;
+        }
+        long unconfirmed = library.all().stream().filter(r -> !r.evictable()).count();
+        alerts.accept(new AgentAlert(AgentAlert.Kind.DISK_LOW, String.format(java.util.Locale.ROOT,
+                "磁盘空间不足，暂停新的录制 / Disk space low, new recordings refused: %.1f GB free of %.1f GB"
+                        + " (keep %.1f GB); %d recording(s) not yet confirmed by the platform are kept",
+                free / 1e9, total / 1e9, rules.reserve(total) / 1e9, unconfirmed), clock.instant()));
+        alerted = true;
     }
 
     /** The result of the last check. */
@@ -113,12 +121,25 @@ public final class StorageGuard {
         return last;
     }
 
-    /** Whether a new recording may start (checks first). */
-    public boolean mayStartRecording() {
+    /**
+     * Whether a new recording may start, decided locally (no network, so a start never waits for the platform):
+     * no when the quota is not met and nothing confirmed is left to evict — then DISK_LOW is raised once. When
+     * something confirmed could go, the recording starts and the periodic {@link #check} evicts it.
+     */
+    public synchronized boolean mayStartRecording() {
         try {
-            return !check().low();
+            Quota rules = quota.get();
+            long free = volume.freeBytes();
+            long total = volume.totalBytes();
+            Quota.Plan plan = rules.plan(library.all(), free, total, library.totalBytes());
+            boolean refuse = !plan.enough() && plan.evict().isEmpty();
+            if (refuse) {
+                last = new Space(free, total, rules.reserve(total), true, 0);
+                alertLow(rules, free, total);
+            }
+            return !refuse;
         } catch (IOException e) {
-            log.log(System.Logger.Level.WARNING, "Cannot check disk space: " + e.getMessage());
+            log.log(System.Logger.Level.WARNING, "Cannot read disk space: " + e.getMessage());
             return true;
         }
     }
