@@ -131,6 +131,26 @@ class RecorderAgentTests {
     }
 
     @Test
+    void liveComesBackWhenThePlatformReturnsAndTheRecordingNeverStops() throws Exception {
+        agent.liveOn();
+        waitFor("live segments", WAIT, () -> platform.live.stream().filter(f -> f.name().endsWith(".m4s")).count() >= 2);
+        Recording r = agent.status().recorder().recording();
+
+        platform.goOffline();
+        Thread.sleep(5000);
+        Instant back = Instant.now();
+        platform.comeBack();
+
+        waitFor("new live segments after the platform came back", WAIT, () -> platform.live.stream()
+                .filter(f -> f.name().endsWith(".m4s") && f.at().isAfter(back)).count() >= 3);
+        assertThat(agent.status().recorder().recording()).isNotNull().extracting(Recording::id).isEqualTo(r.id());
+        agent.stopRecording();
+        waitFor("finished", WAIT, () -> !agent.library().find(r.id()).orElseThrow().recording());
+        assertThat(agent.library().find(r.id()).orElseThrow().parts()).as("one encoder run throughout").hasSize(1);
+        assertThat(agent.library().find(r.id()).orElseThrow().durationSeconds()).isGreaterThan(8.0);
+    }
+
+    @Test
     void aFullDiskRefusesNewRecordingsAndTellsThePlatform() throws Exception {
         Path other = Files.createDirectories(data.resolveSibling(data.getFileName() + "-full"));
         RecorderAgent full = RecorderAgent.builder(other).platform(platform.uri()).enrollmentCode(FakePlatform.CODE)
