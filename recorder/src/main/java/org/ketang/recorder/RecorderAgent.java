@@ -520,7 +520,7 @@ public final class RecorderAgent implements AutoCloseable {
         }
     }
 
-    /** Sends one heartbeat now (also used by tests through the schedule of the loop). */
+    /** Sends one heartbeat now: state and health up, commands, schedule ETag and acknowledgements down. */
     void heartbeat() {
         PlatformClient c = client;
         if (c == null) {

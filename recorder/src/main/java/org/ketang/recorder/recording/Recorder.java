@@ -2,7 +2,6 @@ package org.ketang.recorder.recording;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
