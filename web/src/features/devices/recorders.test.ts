@@ -76,7 +76,7 @@ describe('meters', () => {
 describe('enrolling and booking', () => {
   it('builds the command line typed on the box', () => {
     expect(agentCommandLine('https://ketang.example.edu.cn', '7KQ4-M2XP'))
-      .toBe('java -jar ketang-recorder.jar --platform https://ketang.example.edu.cn --enroll 7KQ4-M2XP')
+      .toBe('java -jar ketang-recorder.jar --platform https://ketang.example.edu.cn --code 7KQ4-M2XP --data ./recorder-data')
   })
 
   it('reads the clashing booking or lesson out of a 409', () => {

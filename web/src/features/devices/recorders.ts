@@ -70,10 +70,10 @@ export function diskUse(health: Health | null): { usedPercent: number; low: bool
 
 /**
  * What to type on the classroom box to enroll it: the recorder agent started with the platform's address and the
- * one-time code (`--platform`, `--enroll`).
+ * one-time code (`--platform`, `--code`; see recorder/README.md).
  */
 export function agentCommandLine(origin: string, code: string): string {
-  return `java -jar ketang-recorder.jar --platform ${origin} --enroll ${code}`
+  return `java -jar ketang-recorder.jar --platform ${origin} --code ${code} --data ./recorder-data`
 }
 
 /** The conflict a 409 `booking-conflict` names, or null for any other failure. */

@@ -61,7 +61,7 @@ class RecordersBrowserTests extends BrowserTest {
         Locator code = page.getByTestId("enrollment-code");
         assertThat(code).hasText(java.util.regex.Pattern.compile("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"));
         String typed = code.textContent().strip();
-        assertThat(page.getByTestId("enrollment-command")).containsText("--enroll " + typed);
+        assertThat(page.getByTestId("enrollment-command")).containsText("--code " + typed);
         assertThat(page.getByTestId("enrollment-expires")).isVisible();
         screenshot(page, "recorders-enrollment-code");
         page.getByTestId("enrollment-dialog").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
