@@ -2,6 +2,7 @@ package org.ketang.platform.media.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,10 +11,13 @@ import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.http.Sendfile;
 import org.ketang.platform.media.MediaStorage;
 import org.ketang.platform.media.internal.HmacPlaybackTokens;
+import org.ketang.platform.media.internal.Originals;
 import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,10 +50,38 @@ class PlaybackController {
 
     private final HmacPlaybackTokens tokens;
     private final MediaStorage storage;
+    private final Originals originals;
 
-    PlaybackController(HmacPlaybackTokens tokens, MediaStorage storage) {
+    PlaybackController(HmacPlaybackTokens tokens, MediaStorage storage, Originals originals) {
         this.tokens = tokens;
         this.storage = storage;
+        this.originals = originals;
+    }
+
+    /**
+     * The asset's original file as an attachment, for viewers the library allowed to download (a separate token
+     * purpose: a playback token never grants it). Range requests are answered, so an interrupted download of a
+     * multi-GB recording resumes.
+     */
+    @GetMapping("/media/download/{token}/{name}")
+    ResponseEntity<Resource> download(@PathVariable String token, @PathVariable String name) throws IOException {
+        var grant = tokens.verify(HmacPlaybackTokens.DOWNLOAD_PURPOSE, token).orElseThrow(() -> new ApiProblem(
+                HttpStatus.FORBIDDEN, "download-token", "下载链接无效或已过期，请刷新页面",
+                "The download link is invalid or has expired; reload the page"));
+        String key = originals.keyOf(grant.id()).orElseThrow(() -> ApiProblem.notFound("原始文件", "The original file"));
+        Optional<Long> size = storage.size(key);
+        if (size.isEmpty()) {
+            throw ApiProblem.notFound("原始文件", "The original file");
+        }
+        String fileName = name.strip().replaceAll("[\\\\/\\p{Cntrl}\"]", "_") + Originals.extensionOf(key);
+        Resource resource = storage.localFile(key).<Resource>map(FileSystemResource::new)
+                .orElseGet(() -> new StoredResource(storage, key, size.get()));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .cacheControl(CacheControl.noStore())
+                .body(resource);
     }
 
     @GetMapping("/media/play/{token}/**")
