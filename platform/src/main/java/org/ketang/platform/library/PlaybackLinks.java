@@ -15,11 +15,18 @@ public interface PlaybackLinks {
     Optional<Links> linksFor(long assetId, long userId);
 
     /**
+     * A link that downloads the asset's original file, saved as {@code fileName} (plus the original's extension).
+     * Ask only for a viewer who may download; empty when downloads are not offered.
+     */
+    default Optional<String> downloadUrl(long assetId, long userId, String fileName) {
+        return Optional.empty();
+    }
+
+    /**
      * @param hlsUrl       the master playlist
      * @param posterUrl    the poster image, if any
      * @param spriteVttUrl the seek-preview WebVTT, if any
-     * @param downloadUrl  a downloadable file; the library drops it when the viewer may not download
      */
-    record Links(String hlsUrl, @Nullable String posterUrl, @Nullable String spriteVttUrl, @Nullable String downloadUrl) {
+    record Links(String hlsUrl, @Nullable String posterUrl, @Nullable String spriteVttUrl) {
     }
 }

@@ -17,6 +17,13 @@ public interface PlaybackTokens {
     String issue(long assetId, long userId, Duration ttl);
 
     /**
+     * A path {@code /media/download/<token>/<fileName>} that sends the asset's original file as an attachment named
+     * {@code fileName} plus the original's extension (Range requests allowed, so a big download can resume). Check
+     * that the user may download before issuing; a playback token never grants the original.
+     */
+    String downloadPath(long assetId, long userId, Duration ttl, String fileName);
+
+    /**
      * A bare token, signed with the same key, granting {@code userId} the thing {@code id} of another module's
      * {@code purpose} (e.g. {@code live} for a live channel) until {@code ttl} has passed. The caller serves the files
      * and checks the token with {@link #verify}. A token of one purpose never verifies for another, nor as an asset's.

@@ -51,8 +51,18 @@ class LibraryApiTests {
         @Bean
         @org.springframework.context.annotation.Primary
         PlaybackLinks playbackLinks() {
-            return (assetId, userId) -> Optional.of(new PlaybackLinks.Links("/media/play/tok-" + assetId + "-" + userId + "/master.m3u8",
-                    "/media/play/tok/poster.jpg", "/media/play/tok/sprite.vtt", "/media/play/tok/source.mp4"));
+            return new PlaybackLinks() {
+                @Override
+                public Optional<Links> linksFor(long assetId, long userId) {
+                    return Optional.of(new Links("/media/play/tok-" + assetId + "-" + userId + "/master.m3u8",
+                            "/media/play/tok/poster.jpg", "/media/play/tok/sprite.vtt"));
+                }
+
+                @Override
+                public Optional<String> downloadUrl(long assetId, long userId, String fileName) {
+                    return Optional.of("/media/download/tok-" + assetId + "-" + userId + "/" + fileName);
+                }
+            };
         }
     }
 
@@ -266,6 +276,20 @@ class LibraryApiTests {
         mvc.perform(get("/api/v1/lessons/search").param("q", "王芳 加减").with(by(viewer)))
                 .andExpect(jsonPath("$.hits.length()").value(1))
                 .andExpect(jsonPath("$.hits[0].lesson.id").value(fractions));
+    }
+
+    @Test
+    void theOriginalIsOfferedForDownloadOnlyWhereTheOwnerAllowedIt() throws Exception {
+        long id = lesson("t1", "下载测试", Visibility.SCHOOL);
+        // the owner always may; a viewer of the same school only once the lesson is marked downloadable
+        mvc.perform(get("/api/v1/lessons/" + id + "/playback").with(by(as("t1"))))
+                .andExpect(jsonPath("$.downloadUrl", containsString("/media/download/")))
+                .andExpect(jsonPath("$.downloadUrl", containsString("下载测试")));
+        mvc.perform(get("/api/v1/lessons/" + id + "/playback").with(by(as("s1"))))
+                .andExpect(jsonPath("$.downloadUrl").doesNotExist());
+        edit("t1", id, Map.of("downloadable", true)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/lessons/" + id + "/playback").with(by(as("s1"))))
+                .andExpect(jsonPath("$.downloadUrl", containsString("/media/download/")));
     }
 
     @Test

@@ -62,6 +62,27 @@ class PlaybackOverHttpApiTests {
         HttpResponse<byte[]> part = get(prefix + "360p/" + segment, "bytes=10-109");
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(segmentBytes, 10, 110));
+
+        // whole files take the fast path before the dispatcher; its headers are the controller's
+        HttpResponse<byte[]> fast = get(prefix + "360p/" + segment, null);
+        assertThat(fast.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        assertThat(fast.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        // and whatever it refuses still gets the controller's clear answer
+        HttpResponse<byte[]> tampered = get(prefix.replace("/play/" + asset + ".", "/play/" + (asset + 1) + ".")
+                + "360p/" + segment, null);
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(new String(tampered.body())).contains("playback-token");
+        assertThat(get(prefix + "360p/seg_99999.m4s", null).statusCode()).isEqualTo(404);
+        assertThat(get(prefix + "../playback.key", null).statusCode()).isBetween(400, 404);
+
+        // the original, with a download token, resumes from an offset
+        String download = "http://localhost:" + port + tokens.downloadPath(asset, 1, Duration.ofMinutes(5), "课例");
+        HttpResponse<byte[]> original = get(download, null);
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        HttpResponse<byte[]> rest = get(download, "bytes=1000-");
+        assertThat(rest.statusCode()).isEqualTo(206);
+        assertThat(rest.body()).isEqualTo(java.util.Arrays.copyOfRange(original.body(), 1000, original.body().length));
     }
 
     HttpResponse<byte[]> get(String url, String range) throws Exception {

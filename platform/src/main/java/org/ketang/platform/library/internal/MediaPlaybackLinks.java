@@ -31,9 +31,14 @@ class MediaPlaybackLinks implements PlaybackLinks {
         return media.status(assetId).filter(status -> !status.renditions().isEmpty()).map(status -> {
             String prefix = tokens.issue(assetId, userId, TTL);
             boolean images = status.posterKey() != null;
-            // the sprite is made in the same step as the poster; downloads of the source are not served yet
+            // the sprite is made in the same step as the poster
             return new Links(prefix + "master.m3u8", images ? prefix + "poster.jpg" : null,
-                    images ? prefix + "sprite.vtt" : null, null);
+                    images ? prefix + "sprite.vtt" : null);
         });
+    }
+
+    @Override
+    public Optional<String> downloadUrl(long assetId, long userId, String fileName) {
+        return media.status(assetId).map(status -> tokens.downloadPath(assetId, userId, TTL, fileName));
     }
 }

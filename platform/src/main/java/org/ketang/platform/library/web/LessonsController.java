@@ -258,7 +258,9 @@ class LessonsController {
         watching.view(actor.userId(), lesson);
         var l = links.get();
         return new Playback(l.hlsUrl(), lesson.hasPoster() ? l.posterUrl() : null, lesson.hasSprite() ? l.spriteVttUrl() : null,
-                viewer.downloads(lesson) ? l.downloadUrl() : null, watching.resumeAt(actor.userId(), id).orElse(null));
+                viewer.downloads(lesson) ? provider.downloadUrl(lesson.assetId(), actor.userId(), lesson.title()).orElse(null)
+                        : null,
+                watching.resumeAt(actor.userId(), id).orElse(null));
     }
 
     /** Views, viewers and watch time per day, top lessons and per school totals (LESSON_MANAGE). */

@@ -20,6 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.ketang.platform.media.PlaybackTokens;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Playback tokens {@code <assetId>.<userId>.<expiresEpochSecond>.<HMAC-SHA256, base64url>}, and for other modules'
@@ -32,6 +33,9 @@ public final class HmacPlaybackTokens implements PlaybackTokens {
     /** A verified token. */
     public record Grant(long assetId, long userId, long expiresEpochSecond) {
     }
+
+    /** The purpose of download tokens. */
+    public static final String DOWNLOAD_PURPOSE = "download";
 
     private static final java.util.regex.Pattern PURPOSE = java.util.regex.Pattern.compile("[a-z]{1,20}");
 
@@ -77,6 +81,12 @@ public final class HmacPlaybackTokens implements PlaybackTokens {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         String payload = assetId + "." + userId + "." + expires;
         return "/media/play/" + payload + "." + sign(payload) + "/";
+    }
+
+    @Override
+    public String downloadPath(long assetId, long userId, Duration ttl, String fileName) {
+        return "/media/download/" + sign(DOWNLOAD_PURPOSE, assetId, userId, ttl) + "/"
+                + UriUtils.encodePathSegment(fileName, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -2,18 +2,20 @@ package org.ketang.platform.media.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.http.Sendfile;
 import org.ketang.platform.media.MediaStorage;
 import org.ketang.platform.media.internal.HmacPlaybackTokens;
+import org.ketang.platform.media.internal.Originals;
 import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,77 +37,55 @@ import jakarta.servlet.http.HttpServletResponse;
 @Hidden
 class PlaybackController {
 
-    /** Every file an asset publishes, and nothing else. */
-    private static final Pattern FILE = Pattern.compile(
-            "master\\.m3u8|poster\\.jpg|sprite\\.jpg|sprite\\.vtt|thumbs/thumb_\\d{3,5}\\.jpg"
-                    + "|\\d{2,4}p/(index\\.m3u8|init\\.mp4|seg_\\d{5,6}\\.m4s)");
-
-    private static final MediaType M3U8 = MediaType.parseMediaType("application/vnd.apple.mpegurl");
-    private static final MediaType SEGMENT = MediaType.parseMediaType("video/iso.segment");
-    private static final MediaType VTT = MediaType.parseMediaType("text/vtt;charset=UTF-8");
-
     private final HmacPlaybackTokens tokens;
     private final MediaStorage storage;
+    private final Originals originals;
+    private final PublishedFiles files;
 
-    PlaybackController(HmacPlaybackTokens tokens, MediaStorage storage) {
+    PlaybackController(HmacPlaybackTokens tokens, MediaStorage storage, Originals originals, PublishedFiles files) {
         this.tokens = tokens;
         this.storage = storage;
-    }
-
-    @GetMapping("/media/play/{token}/**")
-    ResponseEntity<Resource> play(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        var grant = tokens.verify(token).orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "playback-token",
-                "播放链接无效或已过期，请刷新页面", "The playback link is invalid or has expired; reload the page"));
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String marker = "/media/play/" + token + "/";
-        String file = path.startsWith(marker) ? path.substring(marker.length()) : "";
-        if (!FILE.matcher(file).matches()) {
-            throw ApiProblem.notFound("该媒体文件", "The media file");
-        }
-        String key = "assets/" + grant.assetId() + "/" + file;
-        Optional<Long> size = storage.size(key);
-        if (size.isEmpty()) {
-            throw ApiProblem.notFound("该媒体文件", "The media file");
-        }
-        Optional<java.nio.file.Path> local = storage.localFile(key);
-        // whole local files go out by the kernel's zero-copy sendfile; Range requests take the ordinary way
-        if (local.isPresent() && Sendfile.send(request, response, local.get(), size.get(), typeOf(file), cacheOf(file))) {
-            return null; // the servlet container sends the file itself, after this method
-        }
-        Resource resource = local.<Resource>map(FileSystemResource::new)
-                .orElseGet(() -> new StoredResource(storage, key, size.get()));
-        return ResponseEntity.ok().contentType(typeOf(file)).cacheControl(cacheOf(file)).body(resource);
-    }
-
-    private static MediaType typeOf(String file) {
-        if (file.endsWith(".m3u8")) {
-            return M3U8;
-        }
-        if (file.endsWith(".m4s")) {
-            return SEGMENT;
-        }
-        if (file.endsWith(".mp4")) {
-            return MediaType.parseMediaType("video/mp4");
-        }
-        if (file.endsWith(".vtt")) {
-            return VTT;
-        }
-        return MediaType.IMAGE_JPEG;
+        this.originals = originals;
+        this.files = files;
     }
 
     /**
-     * Segments and images never change once written; the master playlist grows while renditions are published,
-     * so it is cached only briefly.
+     * The asset's original file as an attachment, for viewers the library allowed to download (a separate token
+     * purpose: a playback token never grants it). Range requests are answered, so an interrupted download of a
+     * multi-GB recording resumes.
      */
-    private static CacheControl cacheOf(String file) {
-        if (file.equals("master.m3u8")) {
-            return CacheControl.maxAge(Duration.ofSeconds(5)).cachePrivate();
+    @GetMapping("/media/download/{token}/{name}")
+    ResponseEntity<Resource> download(@PathVariable String token, @PathVariable String name) throws IOException {
+        var grant = tokens.verify(HmacPlaybackTokens.DOWNLOAD_PURPOSE, token).orElseThrow(() -> new ApiProblem(
+                HttpStatus.FORBIDDEN, "download-token", "下载链接无效或已过期，请刷新页面",
+                "The download link is invalid or has expired; reload the page"));
+        String key = originals.keyOf(grant.id()).orElseThrow(() -> ApiProblem.notFound("原始文件", "The original file"));
+        Optional<Long> size = storage.size(key);
+        if (size.isEmpty()) {
+            throw ApiProblem.notFound("原始文件", "The original file");
         }
-        if (file.endsWith(".m3u8") || file.endsWith(".vtt")) {
-            return CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
+        String fileName = name.strip().replaceAll("[\\\\/\\p{Cntrl}\"]", "_") + Originals.extensionOf(key);
+        Resource resource = storage.localFile(key).<Resource>map(FileSystemResource::new)
+                .orElseGet(() -> new StoredResource(storage, key, size.get()));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .cacheControl(CacheControl.noStore())
+                .body(resource);
+    }
+
+    @GetMapping("/media/play/{token}/**")
+    ResponseEntity<Resource> play(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var found = files.find(request.getRequestURI().substring(request.getContextPath().length()));
+        // whole local files go out by the kernel's zero-copy sendfile; Range requests take the ordinary way
+        if (found.local() != null
+                && Sendfile.send(request, response, found.local(), found.size(), found.type(), found.cache())) {
+            return null; // the servlet container sends the file itself, after this method
         }
-        return CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+        Resource resource = found.local() != null ? new FileSystemResource(found.local())
+                : new StoredResource(storage, found.key(), found.size());
+        return ResponseEntity.ok().contentType(found.type()).cacheControl(found.cache()).body(resource);
     }
 
     /** A file in object storage, streamed on demand. */

@@ -19,6 +19,6 @@ class PlaybackSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain playbackFilterChain(HttpSecurity http) throws Exception {
-        return SelfAuthorizedPaths.chain(http, "/media/play/**");
+        return SelfAuthorizedPaths.chain(http, "/media/play/**", "/media/download/**");
     }
 }

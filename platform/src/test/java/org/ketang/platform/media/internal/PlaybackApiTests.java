@@ -44,6 +44,9 @@ class PlaybackApiTests {
     @Autowired
     MediaSettings settings;
 
+    @Autowired
+    MediaQueue queue;
+
     final byte[] segment = new byte[10_000];
 
     @BeforeEach
@@ -101,6 +104,44 @@ class PlaybackApiTests {
         mvc.perform(get(prefix + "360p/seg_00099.m4s")).andExpect(status().isNotFound());
         mvc.perform(get(prefix + "360p/../source.mp4")).andExpect(status().is4xxClientError());
         mvc.perform(get(prefix + "%2e%2e/%2e%2e/playback.key")).andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void aDownloadTokenSendsTheOriginalAsAnAttachmentNamedAfterTheLessonAndResumes() throws Exception {
+        long asset = queue.insertAsset("download-test-" + System.nanoTime(), "pending");
+        queue.setSourceKey(asset, "assets/" + asset + "/source.mov");
+        byte[] original = new byte[5_000];
+        java.util.Arrays.fill(original, (byte) 7);
+        storage.put("assets/" + asset + "/source.mov", new ByteArrayInputStream(original), original.length);
+
+        String path = tokens.downloadPath(asset, 7, Duration.ofHours(1), "二次函数 第1课时");
+        mvc.perform(get(java.net.URI.create(path))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(header().string("Content-Disposition",
+                        containsString("UTF-8''%E4%BA%8C%E6%AC%A1%E5%87%BD%E6%95%B0%20%E7%AC%AC1%E8%AF%BE%E6%97%B6.mov")))
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(content().bytes(original));
+        mvc.perform(get(java.net.URI.create(path)).header("Range", "bytes=4000-")).andExpect(status().isPartialContent())
+                .andExpect(header().string("Content-Range", "bytes 4000-4999/5000"));
+    }
+
+    @Test
+    void playbackAndDownloadTokensDoNotPassForEachOther() throws Exception {
+        long asset = queue.insertAsset("download-test-" + System.nanoTime(), "pending");
+        queue.setSourceKey(asset, "assets/" + asset + "/source.mp4");
+        storage.put("assets/" + asset + "/source.mp4", new ByteArrayInputStream(new byte[] { 1, 2, 3 }), 3);
+        storage.put("assets/" + asset + "/master.m3u8", new ByteArrayInputStream(new byte[] { 1 }), 1);
+        String play = tokens.issue(asset, 7, Duration.ofHours(1));
+        String token = play.substring("/media/play/".length(), play.length() - 1);
+        mvc.perform(get("/media/download/" + token + "/x")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://ketang.dev/problems/download-token"));
+        String download = tokens.downloadPath(asset, 7, Duration.ofHours(1), "x");
+        String downloadToken = download.split("/")[3];
+        mvc.perform(get("/media/play/" + downloadToken + "/master.m3u8")).andExpect(status().isForbidden());
+        // and a valid download token of an asset without an original is not found, not an error
+        long bare = queue.insertAsset("download-test-" + System.nanoTime(), "pending");
+        mvc.perform(get(java.net.URI.create(tokens.downloadPath(bare, 7, Duration.ofHours(1), "x"))))
+                .andExpect(status().isNotFound());
     }
 
     @Test
