@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q -o -pl agent-protocol,recorder install -DskipTests
 rm -f e2e/target/live-latency.txt
 ./mvnw -B -o -pl e2e test -Dtest='ClassroomDayEndToEndTests#aTimetableLesson*' \
-    -Dketang.e2e.outage-seconds="${1:-10}" | grep -E '^e2e:|Tests run:|FAIL' || true
+    -Dketang.e2e.outage-seconds="${1:-10}" 2>&1 | grep -E '^e2e:|Tests run:|FAIL' || true
 echo
 echo "Live latency on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg):"
 cat e2e/target/live-latency.txt

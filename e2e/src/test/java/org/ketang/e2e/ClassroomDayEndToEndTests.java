@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -18,9 +19,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +89,8 @@ class ClassroomDayEndToEndTests {
     void startPlatform() throws Exception {
         PlatformProcess.requireJar();
         LiveViewer.requireChromium();
+        // a poll that meets a busy platform (a timeout, a 5xx) polls again; the timeout message names the last error
+        Awaitility.ignoreExceptionsByDefault();
         work = Files.createTempDirectory("ketang-e2e");
         agentData = Files.createDirectories(work.resolve("recorder-data"));
         Path platformData = Files.createDirectories(work.resolve("platform-data"));
@@ -101,6 +107,7 @@ class ClassroomDayEndToEndTests {
 
     @AfterAll
     void stopEverything() throws Exception {
+        Awaitility.reset();
         if (agent != null) {
             agent.close();
         }
@@ -112,6 +119,14 @@ class ClassroomDayEndToEndTests {
         }
         if (platform != null) {
             platform.close();
+            // the platform's log stays for people reviewing a run; the recordings and media go
+            Files.createDirectories(Path.of("target"));
+            Files.copy(platform.log(), Path.of("target", "platform.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (work != null) {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -143,7 +158,8 @@ class ClassroomDayEndToEndTests {
         importTimetable();
         platform.call("PUT", "/api/v1/devices/classrooms/" + classroomId + "/settings", admin,
                 "{\"autoRecord\":true,\"liveByDefault\":true}");
-        String uid = "tt-" + classroomId + "-" + start.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-" + TEST_PERIOD;
+        String uid = "tt-" + classroomId + "-" + start.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
+                + TEST_PERIOD;
         System.out.printf("e2e: period %d of today is %s–%s (%s); waiting for the agent to start it by itself%n",
                 TEST_PERIOD, start.toLocalTime(), end.toLocalTime(), uid);
 
@@ -151,7 +167,6 @@ class ClassroomDayEndToEndTests {
         await("the agent has the new period in its schedule").atMost(Duration.ofSeconds(60))
                 .until(() -> agent.status().next() != null && uid.equals(agent.status().next().uid()));
         assertThat(agent.status().next().live()).as("live by default").isTrue();
-        assertThat(agent.status().recorder().recording()).as("nothing recording before the bell").isNull();
 
         // meanwhile: a teacher opens a browser and signs in; an earlier recording waits on disk (made below)
         viewer = new LiveViewer("http://127.0.0.1:" + platform.port());
@@ -274,7 +289,7 @@ class ClassroomDayEndToEndTests {
         System.out.println("e2e: the lesson in the library: " + classified);
         assertThat(classified.path("source").asString()).isEqualTo("RECORDING");
         assertThat(classified.path("grade").path("name").asString()).isEqualTo("七年级");
-        assertThat(classified.path("schoolClass").path("name").asString()).contains("1班");
+        assertThat(classified.path("schoolClass").path("name").asString()).isEqualTo("七年级1班");
         assertThat(classified.path("subject").path("name").asString()).isEqualTo("数学");
         assertThat(classified.path("teacher").path("name").asString()).isEqualTo("王芳");
         assertThat(classified.path("period").asInt()).isEqualTo(TEST_PERIOD);
@@ -433,7 +448,7 @@ class ClassroomDayEndToEndTests {
         return Duration.between(now, next).compareTo(lead) < 0 ? next.plusMinutes(1) : next;
     }
 
-    /** A whole-hour offset in which it is 19:xx at {@code now} (so a period of a few minutes never crosses midnight). */
+    /** A whole-hour offset in which it is 19:xx at {@code now} (a period of a few minutes never crosses midnight). */
     static ZoneOffset eveningZone(Instant now) {
         int utcHour = now.atZone(ZoneOffset.UTC).getHour();
         int offset = Math.floorMod(19 - utcHour + 12, 24) - 12;
