@@ -555,6 +555,11 @@ public final class RecorderAgent implements AutoCloseable {
         revoked = false;
         if (contactProblem != null) {
             log.log(System.Logger.Level.INFO, "Platform reachable again");
+            if (live.on()) {
+                // while the box was away the platform ended the live session and removed its files, init.mp4 too;
+                // ffmpeg (which ignored the I/O errors) would go on without it, so a fresh push sends it again
+                live.restart();
+            }
         }
         contactProblem = null;
         lastContact = clock.instant();

@@ -143,6 +143,9 @@ class RecorderAgentTests {
 
         waitFor("new live segments after the platform came back", WAIT, () -> platform.live.stream()
                 .filter(f -> f.name().endsWith(".m4s") && f.at().isAfter(back)).count() >= 3);
+        // a real platform ends the session while the box is away and removes its files: init.mp4 must come again
+        waitFor("init.mp4 sent again", WAIT, () -> platform.live.stream()
+                .anyMatch(f -> f.name().equals("init.mp4") && f.at().isAfter(back)));
         assertThat(agent.status().recorder().recording()).isNotNull().extracting(Recording::id).isEqualTo(r.id());
         agent.stopRecording();
         waitFor("finished", WAIT, () -> !agent.library().find(r.id()).orElseThrow().recording());
