@@ -329,7 +329,8 @@ class SignageBrowserTests extends BrowserTest {
             long video = content("sadmin1", Map.of("kind", "VIDEO", "title", "停机也播放的短片", "url", CLIP, "durationSeconds", 4));
             long notice = content("sadmin1", Map.of("kind", "NOTICE", "title", "服务器停了也照常播放", "body", "<p>缓存</p>", "durationSeconds", 4));
             LocalTime start = inSeconds(6);
-            schedule("sadmin1", "SCHEDULED", List.of(video, notice), "display:" + screen.deviceId(), start, 10);
+            // forced: 201教室 is 八年级1班's home room, and the demo timetable may have a lesson there now
+            schedule("sadmin1", "FORCED", List.of(video, notice), "display:" + screen.deviceId(), start, 10);
             started(screen.page(), json, video, epochMs(start), 30_000);
             screen.page().waitForFunction("async () => !!(await navigator.serviceWorker.getRegistration('/display'))?.active");
             screen.page().waitForFunction("async () => !!(await (await caches.open('ketang-signage-media-v1')).match('" + CLIP + "'))");
