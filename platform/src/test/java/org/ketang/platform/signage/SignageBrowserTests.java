@@ -312,6 +312,35 @@ class SignageBrowserTests extends BrowserTest {
         screen.page().context().setOffline(false);
     }
 
+    /** The admin uploads a picture in the console, watches it arrive, schedules it, and the screen shows it. */
+    @Test
+    void anAdminUploadsAnImageInTheConsoleAndTheScreenShowsIt() throws IOException {
+        Display screen = display(classroom("S01", "录播教室2"), "sadmin1");
+        Path picture = Files.createTempFile("校园风景", ".png");
+        Files.write(picture, SignageApiTests.png());
+        Page console = newPage();
+        signIn(console, "sadmin1");
+        console.waitForURL("**/admin/**");
+        console.getByTestId("nav-signage").click();
+        console.locator("#tab-contents").click();
+        console.getByTestId("content-add").click();
+        choose(console, "content-kind", "图片");
+        console.getByTestId("content-file").setInputFiles(picture);
+        console.getByTestId("content-title").fill("校园风景（上传）");
+        console.getByTestId("content-save").click();
+        console.locator("[data-testid^=content-state-][data-state=READY]").waitFor();
+        long image = Long.parseLong(console.locator("[data-testid^=content-state-][data-state=READY]").first()
+                .getAttribute("data-testid").substring("content-state-".length()));
+        screenshot(console, "signage-console-uploaded");
+
+        LocalTime start = inSeconds(6);
+        schedule("sadmin1", "FORCED", List.of(image), "display:" + screen.deviceId(), start, 2);
+        started(screen.page(), json, image, epochMs(start), 30_000);
+        screen.page().getByTestId("display-image").waitFor();
+        assertThat((Boolean) screen.page().evaluate("() => { const i = document.querySelector('[data-testid=display-image]');"
+                + " return i.complete && i.naturalWidth === 64; }")).isTrue();
+    }
+
     /**
      * The server really gone: a second platform (its own database, demo district) starts in this JVM on a random
      * port, the display pairs with it and caches its schedule, then the platform is shut down (its port closed, every
