@@ -63,6 +63,17 @@ export async function fetchState(): Promise<DisplayState> {
   return json(await fetch(`${BASE}/state`, { headers: headers(), cache: 'no-store' }))
 }
 
+/** One item with fresh signed links (before its `expiresMs`); 404 when it is no longer scheduled here. */
+export async function fetchItem(id: number): Promise<Item> {
+  return json(await fetch(`${BASE}/items/${id}`, { headers: headers(), cache: 'no-store' }))
+}
+
+/** Fetches a media file; the display's own files (`/api/display/v1/files/…`) need its token. */
+export async function fetchMedia(url: string): Promise<Response> {
+  const own = url.startsWith(`${BASE}/`)
+  return fetch(url, own ? { headers: headers(), cache: 'no-store' } : {})
+}
+
 export interface PlayRecord {
   contentId: number | null
   startedAtMs: number

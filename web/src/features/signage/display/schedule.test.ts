@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clockOffset, nowPlaying, type DisplayState, type Item } from './schedule'
+import { clockOffset, nowPlaying, relink, type DisplayState, type Item } from './schedule'
 
 function item(id: number, durationSeconds: number, extra: Partial<Item> = {}): Item {
   return { id, kind: 'NOTICE', title: `#${id}`, url: null, hls: null, body: 'x', layout: 'FULL', durationSeconds, cacheable: false, available: true, ...extra }
@@ -67,5 +67,25 @@ describe('clockOffset', () => {
       { sentMs: 0, receivedMs: 400, serverMs: 5_000 },
       { sentMs: 1_000, receivedMs: 1_020, serverMs: 6_510 },
     ])).toBe(5_500)
+  })
+})
+
+describe('playlist durations', () => {
+  it('lets a playlist give an entry its own time and keeps the item\'s own where it gives 0', () => {
+    const withDurations: DisplayState = { ...state, slots: [{ ...state.slots[0], items: [2, 1], durations: [4, 0] }] }
+    expect(nowPlaying(withDurations, 10_000)?.item.id).toBe(2)
+    expect(nowPlaying(withDurations, 13_999)?.item.id).toBe(2)
+    const second = nowPlaying(withDurations, 14_000)!
+    expect(second.item.id).toBe(1)
+    expect(second.itemEndMs).toBe(24_000)
+    expect(nowPlaying(withDurations, 24_000)?.item.id).toBe(2)
+  })
+})
+
+describe('relink', () => {
+  it('moves segment requests of an expired link to the fresh one', () => {
+    expect(relink('http://h/live/play/OLD/seg7.ts', '/live/play/OLD/index.m3u8', '/live/play/NEW/index.m3u8')).toBe('http://h/live/play/NEW/seg7.ts')
+    expect(relink('http://h/media/play/A/720p/index.m3u8', '/media/play/A/master.m3u8', '/media/play/B/master.m3u8')).toBe('http://h/media/play/B/720p/index.m3u8')
+    expect(relink('http://other/x.ts', '/live/play/OLD/index.m3u8', '/live/play/NEW/index.m3u8')).toBe('http://other/x.ts')
   })
 })

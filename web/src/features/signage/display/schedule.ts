@@ -15,6 +15,8 @@ export interface Item {
   durationSeconds: number
   cacheable: boolean
   available: boolean
+  /** When the signed `hls` link stops working (ask `GET /items/{id}` before); absent or null: never. */
+  expiresMs?: number | null
 }
 
 export interface SlotView {
@@ -25,6 +27,8 @@ export interface SlotView {
   sourceId: number
   anchorMs: number
   items: number[]
+  /** Seconds per entry of `items` set by a playlist; 0 or missing = the item's own duration. */
+  durations?: number[]
 }
 
 export interface PushView {
@@ -74,6 +78,7 @@ interface Claim {
   anchorMs: number
   endMs: number | null
   items: number[]
+  durations: number[]
 }
 
 function activeClaim(state: DisplayState, now: number): Claim | null {
@@ -82,10 +87,10 @@ function activeClaim(state: DisplayState, now: number): Claim | null {
     .sort((a, b) => (a.level === b.level ? b.id - a.id : a.level === 'EMERGENCY' ? -1 : 1))
   const push = pushes[0]
   if (push) {
-    return { level: push.level, source: 'push', sourceId: push.id, anchorMs: push.startMs, endMs: push.endMs, items: push.items }
+    return { level: push.level, source: 'push', sourceId: push.id, anchorMs: push.startMs, endMs: push.endMs, items: push.items, durations: [] }
   }
   const slot = state.slots.find((s) => s.startMs <= now && now < s.endMs)
-  return slot ? { level: slot.level, source: slot.source, sourceId: slot.sourceId, anchorMs: slot.anchorMs, endMs: slot.endMs, items: slot.items } : null
+  return slot ? { level: slot.level, source: slot.source, sourceId: slot.sourceId, anchorMs: slot.anchorMs, endMs: slot.endMs, items: slot.items, durations: slot.durations ?? [] } : null
 }
 
 /**
@@ -96,24 +101,28 @@ function activeClaim(state: DisplayState, now: number): Claim | null {
 export function nowPlaying(state: DisplayState, now: number, skip: ReadonlySet<number> = new Set()): NowPlaying | null {
   const claim = activeClaim(state, now)
   if (!claim) return null
-  const all = claim.items.map((id) => state.items[String(id)]).filter((i): i is Item => !!i && i.available && !skip.has(i.id))
-  const ticker = all.filter((i) => i.layout === 'TICKER')
-  const main = all.filter((i) => i.layout !== 'TICKER')
+  // a playlist's own duration for an entry wins over the item's
+  const all = claim.items
+    .map((id, i) => ({ item: state.items[String(id)], ms: 0, seconds: claim.durations[i] ?? 0 }))
+    .filter((e): e is { item: Item; ms: number; seconds: number } => !!e.item && e.item.available && !skip.has(e.item.id))
+    .map((e) => ({ item: e.item, ms: Math.max(1, e.seconds > 0 ? e.seconds : e.item.durationSeconds) * 1000 }))
+  const ticker = all.filter((e) => e.item.layout === 'TICKER').map((e) => e.item)
+  const main = all.filter((e) => e.item.layout !== 'TICKER')
   if (main.length === 0) {
     return null
   }
-  const cycle = main.reduce((sum, i) => sum + Math.max(1, i.durationSeconds) * 1000, 0)
+  const cycle = main.reduce((sum, e) => sum + e.ms, 0)
   const elapsed = Math.max(0, now - claim.anchorMs)
   const round = Math.floor(elapsed / cycle)
   let at = elapsed - round * cycle
   let index = 0
-  while (at >= Math.max(1, main[index].durationSeconds) * 1000) {
-    at -= Math.max(1, main[index].durationSeconds) * 1000
+  while (at >= main[index].ms) {
+    at -= main[index].ms
     index++
   }
-  const item = main[index]
+  const item = main[index].item
   const itemStartMs = now - at
-  const naturalEnd = itemStartMs + Math.max(1, item.durationSeconds) * 1000
+  const naturalEnd = itemStartMs + main[index].ms
   const itemEndMs = claim.endMs === null ? naturalEnd : Math.min(naturalEnd, claim.endMs)
   return {
     key: `${claim.source}:${claim.sourceId}:${round}:${index}:${item.id}`,
@@ -135,6 +144,18 @@ export function mediaToCache(state: DisplayState): string[] {
     if (item.cacheable && item.url) urls.add(item.url)
   }
   return [...urls]
+}
+
+/**
+ * The signed link `fresh` with the path of `url`: HLS playlists name their segments relative to the playlist, so a
+ * request under the old link's folder goes to the same file under the new one (the player never restarts).
+ */
+export function relink(url: string, old: string, fresh: string): string {
+  const oldBase = old.slice(0, old.lastIndexOf('/') + 1)
+  const freshBase = fresh.slice(0, fresh.lastIndexOf('/') + 1)
+  if (oldBase === freshBase) return url
+  const at = url.indexOf(oldBase)
+  return at < 0 ? url : url.slice(0, at) + freshBase + url.slice(at + oldBase.length)
 }
 
 /** The server's clock offset from round trips: the sample with the shortest round trip is the most exact. */

@@ -69,6 +69,9 @@ class AuthorizationMatrixApiTests {
             GET  /live/channels/{R1}              Y     Y       Y          Y   Y   Y   Y    Y   404 404     404 404
             GET  /signage/displays?schoolId={S1}  Y     Y       403        403 403 403 403  403 403 403     403 403
             GET  /signage/schedules               Y     Y       403        403 403 403 403  403 403 Y       403 403
+            GET  /signage/playlists               Y     Y       403        403 403 403 403  403 403 Y       403 403
+            GET  /signage/groups?schoolId={S1}    Y     Y       403        403 403 403 403  403 403 403     403 403
+            GET  /signage/proof-of-play?schoolId={S1} Y Y       403        403 403 403 403  403 403 403     403 403
             GET  /devices                         Y     Y       Y          403 403 403 Y    403 403 Y       403 403
             GET  /devices/recorders               Y     Y       Y          403 403 403 Y    403 403 Y       403 403
             GET  /devices/recorders?schoolId={S1} Y     Y       Y          403 403 403 Y    403 403 403     403 403

@@ -97,6 +97,13 @@ public abstract class BrowserTest {
                 .setFullPage(true));
     }
 
+    /** Opens an Element Plus select by its test id and picks the visible option with that text. */
+    protected static void choose(Page page, String testId, String option) {
+        page.getByTestId(testId).click();
+        page.locator(".el-select-dropdown__item:visible").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(option)).first().click();
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -77,11 +77,4 @@ class TimetableImportBrowserTests extends BrowserTest {
         assertThat(errors).containsText("3");
         assertThat(page.getByTestId("tt-cell-1-2")).hasText(mondayBefore);
     }
-
-    /** Opens an Element Plus select by its test id and picks the visible option with that text. */
-    static void choose(Page page, String testId, String option) {
-        page.getByTestId(testId).click();
-        page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(option))
-                .first().click();
-    }
 }

@@ -268,4 +268,235 @@ class SignageApiTests {
         mvc.perform(put("/api/v1/signage/contents/" + id).with(by("sadmin2")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"NOTICE\",\"title\":\"x\",\"body\":\"x\"}")).andExpect(status().isNotFound());
     }
+
+    // ---------------------------------------------------------------- uploads, playlists, groups, live, proof of play
+
+    long deviceIdOf(String token) throws Exception {
+        return body(mvc.perform(get("/api/display/v1/state").with(device(token)))).get("display").get("deviceId").asLong();
+    }
+
+    JsonNode stateOf(String token) throws Exception {
+        return body(mvc.perform(get("/api/display/v1/state").with(device(token))).andExpect(status().isOk()));
+    }
+
+    /** Sends a whole file as a tus upload of {@code who} for signage content {@code contentId}; answers the PATCH. */
+    ResultActions uploadFor(String who, long contentId, byte[] bytes, String filename) throws Exception {
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        String metadata = "filename " + b64.encodeToString(filename.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + ",purpose " + b64.encodeToString("signage".getBytes()) + ",contentId "
+                + b64.encodeToString(String.valueOf(contentId).getBytes());
+        String location = mvc.perform(post("/api/v1/uploads").with(by(who)).header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", bytes.length).header("Upload-Metadata", metadata))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(location).with(by(who))
+                .header("Tus-Resumable", "1.0.0").header("Upload-Offset", 0)
+                .contentType("application/offset+octet-stream").content(bytes));
+    }
+
+    /** Waits (up to a few minutes: media processing shares two cores) until the content's upload reaches {@code wanted}. */
+    JsonNode awaitUpload(long contentId, String wanted) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(4));
+        JsonNode c = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            c = body(mvc.perform(get("/api/v1/signage/contents/" + contentId).with(by("sadmin1"))).andExpect(status().isOk()));
+            if (wanted.equals(c.get("uploadState").asString())) {
+                return c;
+            }
+            assertThat(c.get("uploadState").asString()).isNotIn("REJECTED", "FAILED");
+            Thread.sleep(300);
+        }
+        throw new AssertionError("content " + contentId + " stayed " + c);
+    }
+
+    static byte[] png() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xff0000);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void anUploadedImageIsServedOnlyToTheScreensItIsScheduledOn() throws Exception {
+        String mine = pairedDisplay("录播教室2", List.of());
+        String other = pairedDisplay("202教室", List.of());
+        JsonNode created = body(postJson("/api/v1/signage/contents", by("sadmin1"),
+                Map.of("kind", "IMAGE", "title", "校园风景", "upload", true, "durationSeconds", 8))
+                .andExpect(status().isCreated()));
+        long image = created.get("id").asLong();
+        assertThat(created.get("uploadState").asString()).isEqualTo("AWAITING");
+        byte[] png = png();
+
+        uploadFor("sadmin1", image, png, "风景.png").andExpect(status().isNoContent());
+        awaitUpload(image, "READY");
+        schedule(image, "display:" + deviceIdOf(mine), "DEFAULT");
+
+        JsonNode item = stateOf(mine).get("items").get(String.valueOf(image));
+        assertThat(item.get("url").asString()).isEqualTo("/api/display/v1/files/" + image);
+        assertThat(item.get("cacheable").asBoolean()).isTrue();
+        assertThat(item.get("available").asBoolean()).isTrue();
+        byte[] served = mvc.perform(get("/api/display/v1/files/" + image).with(device(mine))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("image/png"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(png);
+        mvc.perform(get("/api/display/v1/files/" + image).with(device(other))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/display/v1/files/" + image)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/signage/contents/" + image + "/file").with(by("sadmin2"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anUploadThatIsNotWhatItClaimsIsRefusedWithAReason() throws Exception {
+        long image = body(postJson("/api/v1/signage/contents", by("sadmin1"),
+                Map.of("kind", "IMAGE", "title", "假图片", "upload", true)).andExpect(status().isCreated())).get("id").asLong();
+        uploadFor("sadmin1", image, "not a picture at all".getBytes(), "x.png").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detailEn").value(org.hamcrest.Matchers.containsString("Not an image")));
+        long video = body(postJson("/api/v1/signage/contents", by("sadmin1"),
+                Map.of("kind", "VIDEO", "title", "假视频", "upload", true)).andExpect(status().isCreated())).get("id").asLong();
+        uploadFor("sadmin1", video, png(), "x.mp4").andExpect(status().isUnprocessableContent());
+        postJson("/api/v1/signage/contents", by("sadmin1"), Map.of("kind", "NOTICE", "title", "x", "body", "x", "upload", true))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anUploadedVideoIsProcessedByMediaAndPlaysAsSignedHls() throws Exception {
+        String mine = pairedDisplay("录播教室2", List.of());
+        long video = body(postJson("/api/v1/signage/contents", by("sadmin1"),
+                Map.of("kind", "VIDEO", "title", "宣传片", "upload", true)).andExpect(status().isCreated())).get("id").asLong();
+        uploadFor("sadmin1", video, java.nio.file.Files.readAllBytes(org.ketang.platform.media.TestVideos.clip(320, 180, 2)),
+                "宣传片.mp4").andExpect(status().isNoContent());
+        JsonNode ready = awaitUpload(video, "READY");
+        assertThat(ready.get("durationSeconds").asInt()).isEqualTo(2);
+        schedule(video, "display:" + deviceIdOf(mine), "DEFAULT");
+
+        JsonNode item = stateOf(mine).get("items").get(String.valueOf(video));
+        assertThat(item.get("hls").asString()).startsWith("/media/play/").endsWith("/master.m3u8");
+        assertThat(item.get("url").isNull()).isTrue();
+        assertThat(item.get("expiresMs").asLong()).isGreaterThan(System.currentTimeMillis());
+        mvc.perform(get(item.get("hls").asString())).andExpect(status().isOk());
+        mvc.perform(get("/api/display/v1/items/" + video).with(device(mine))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.hls").value(org.hamcrest.Matchers.startsWith("/media/play/")));
+    }
+
+    @Test
+    void aPlaylistPlaysInOrderWithItsDurationsAndChangesEveryScheduleThatPlaysIt() throws Exception {
+        String token = pairedDisplay("录播教室1", List.of());
+        long first = notice("列表一");
+        long second = notice("列表二");
+        JsonNode playlist = body(postJson("/api/v1/signage/playlists", by("sadmin1"), Map.of("name", "课间循环",
+                "entries", List.of(Map.of("contentId", second, "seconds", 5), Map.of("contentId", first, "seconds", 0))))
+                .andExpect(status().isCreated()));
+        long id = playlist.get("id").asLong();
+        assertThat(playlist.get("totalSeconds").asInt()).isEqualTo(25);
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", "用列表的排期");
+        request.put("level", "SCHEDULED");
+        request.put("playlistId", id);
+        request.put("targets", "display:" + deviceIdOf(token));
+        request.put("startDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
+        long schedule = body(postJson("/api/v1/signage/schedules", by("sadmin1"), request).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.playlistId").value(id))).get("id").asLong();
+
+        JsonNode slot = stateOf(token).get("slots").valueStream().filter(s -> s.get("sourceId").asLong() == schedule)
+                .findFirst().orElseThrow();
+        assertThat(slot.get("items").valueStream().map(JsonNode::asLong).toList()).containsExactly(second, first);
+        assertThat(slot.get("durations").valueStream().map(JsonNode::asInt).toList()).containsExactly(5, 0);
+
+        long third = notice("列表三");
+        mvc.perform(put("/api/v1/signage/playlists/" + id).with(by("sadmin1")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("name", "课间循环", "entries",
+                        List.of(Map.of("contentId", third, "seconds", 7)))))).andExpect(status().isOk());
+        assertThat(scheduledItems(token)).contains(third).doesNotContain(first, second);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/signage/playlists/" + id)
+                .with(by("sadmin1"))).andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/signage/playlists").with(by("sadmin2"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + id + ")]").isEmpty());
+    }
+
+    @Test
+    void aDisplayGroupReachesItsMembersOnlyAndHoldsOnlyTheSchoolsScreens() throws Exception {
+        String member = pairedDisplay("201教室", List.of());
+        String outsider = pairedDisplay("301教室", List.of());
+        long group = body(postJson("/api/v1/signage/groups", by("sadmin1"),
+                Map.of("name", "二楼", "deviceIds", List.of(deviceIdOf(member)))).andExpect(status().isCreated()))
+                .get("id").asLong();
+        long notice = notice("二楼分组通知");
+        schedule(notice, "group:" + group, "DEFAULT");
+
+        assertThat(scheduledItems(member)).contains(notice);
+        assertThat(scheduledItems(outsider)).doesNotContain(notice);
+        postJson("/api/v1/signage/groups", by("sadmin2"), Map.of("name", "偷", "deviceIds", List.of(deviceIdOf(member))))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/signage/groups/" + group).with(by("sadmin2")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x\",\"deviceIds\":[]}")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aLiveChannelItemPlaysTheClassroomsChannelOnlyWhileItIsLive() throws Exception {
+        String token = pairedDisplay("202教室", List.of());
+        long room = classroom("S01", "录播教室1");
+        long live = content("sadmin1", Map.of("kind", "LIVE", "title", "升旗仪式直播", "classroomId", room));
+        long campusTv = content("sadmin1", Map.of("kind", "LIVE", "title", "校园电视台", "url", "https://tv.example.edu.cn/live.m3u8"));
+        postJson("/api/v1/signage/contents", by("sadmin1"), Map.of("kind", "LIVE", "title", "别校", "classroomId",
+                classroom("S02", "录播教室1"))).andExpect(status().isBadRequest());
+        Map<String, Object> both = new HashMap<>();
+        both.put("name", "直播");
+        both.put("level", "SCHEDULED");
+        both.put("contentIds", List.of(live, campusTv));
+        both.put("targets", "display:" + deviceIdOf(token));
+        both.put("startDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
+        postJson("/api/v1/signage/schedules", by("sadmin1"), both).andExpect(status().isCreated());
+
+        assertThat(stateOf(token).get("items").get(String.valueOf(live)).get("available").asBoolean()).isFalse();
+        assertThat(stateOf(token).get("items").get(String.valueOf(campusTv)).get("hls").asString())
+                .isEqualTo("https://tv.example.edu.cn/live.m3u8");
+        long session = jdbc.sql("""
+                insert into live_session (classroom_id, school_id, device_id, via, started_at, last_seen_at, open_class)
+                values (?, ?, 0, 'MEDIA_SERVER', current_timestamp, current_timestamp, false)""")
+                .params(room, school("S01")).update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id");
+        try {
+            JsonNode item = body(mvc.perform(get("/api/display/v1/items/" + live).with(device(token)))
+                    .andExpect(status().isOk()));
+            assertThat(item.get("available").asBoolean()).isTrue();
+            assertThat(item.get("hls").asString()).startsWith("/live/play/").endsWith("/index.m3u8");
+            assertThat(item.get("expiresMs").asLong()).isGreaterThan(System.currentTimeMillis());
+            mvc.perform(get("/api/display/v1/items/" + notice("没排到这块屏")).with(device(token)))
+                    .andExpect(status().isNotFound());
+        } finally {
+            jdbc.sql("update live_session set ended_at = current_timestamp where classroom_id = ? and ended_at is null")
+                    .param(room).update();
+        }
+        assertThat(session).isEqualTo(1);
+    }
+
+    @Test
+    void proofOfPlayAddsUpPerScreenAndItemAndExportsCsv() throws Exception {
+        String token = pairedDisplay("录播教室1", List.of());
+        long device = deviceIdOf(token);
+        long notice = notice("播放证明=通知");
+        long start = System.currentTimeMillis() - 60_000;
+        postJson("/api/display/v1/reports", device(token), Map.of("plays", List.of(
+                Map.of("contentId", notice, "startedAtMs", start, "endedAtMs", start + 20_000, "outcome", "PLAYED"),
+                Map.of("contentId", notice, "startedAtMs", start + 20_000, "endedAtMs", start + 40_000, "outcome", "PLAYED"),
+                Map.of("contentId", notice, "startedAtMs", start + 40_000, "endedAtMs", start + 41_000, "outcome", "ERROR"))))
+                .andExpect(status().isOk());
+
+        JsonNode proof = body(mvc.perform(get("/api/v1/signage/proof-of-play").with(by("sadmin1"))
+                .param("deviceId", String.valueOf(device))).andExpect(status().isOk()));
+        JsonNode perItem = proof.get("byItem").valueStream().filter(t -> t.get("id").asLong() == notice).findFirst().orElseThrow();
+        assertThat(perItem.get("count").asInt()).isEqualTo(2);
+        assertThat(perItem.get("seconds").asLong()).isEqualTo(41);
+        JsonNode perScreen = proof.get("byScreen").valueStream().filter(t -> t.get("id").asLong() == device).findFirst().orElseThrow();
+        assertThat(perScreen.get("name").asString()).isEqualTo("录播教室1");
+        assertThat(proof.get("plays").get(0).get("outcome").asString()).isEqualTo("ERROR");
+
+        String csv = mvc.perform(get("/api/v1/signage/proof-of-play.csv").with(by("sadmin1"))
+                .param("deviceId", String.valueOf(device))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(l -> l.contains("\"'=通知\"") || l.contains("播放证明=通知")).count()).isEqualTo(3);
+        assertThat(csv).startsWith("\uFEFFdevice_id,classroom,content_id,title,started_at");
+        mvc.perform(get("/api/v1/signage/proof-of-play").with(by("sadmin2")).param("deviceId", String.valueOf(device)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.plays").isEmpty());
+        mvc.perform(get("/api/v1/signage/proof-of-play").with(by("t1"))).andExpect(status().isForbidden());
+    }
 }

@@ -32,6 +32,10 @@ import org.ketang.platform.organization.DayKind;
 import org.ketang.platform.organization.Organization;
 import org.ketang.platform.organization.Period;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.ketang.platform.PlatformApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.microsoft.playwright.Page;
@@ -55,6 +59,18 @@ class SignageBrowserTests extends BrowserTest {
 
     final HttpClient http = HttpClient.newHttpClient();
     final Map<String, String> tokens = new HashMap<>();
+    /** A platform of a test's own that it really stops; while it runs, the helpers and new pages talk to it. */
+    ConfigurableApplicationContext ownPlatform;
+
+    @Override
+    protected String baseUrl() {
+        return ownPlatform == null ? super.baseUrl()
+                : "http://localhost:" + ((WebServerApplicationContext) ownPlatform).getWebServer().getPort();
+    }
+
+    JdbcClient db() {
+        return ownPlatform == null ? jdbc : ownPlatform.getBean(JdbcClient.class);
+    }
 
     /** A short H.264 clip served by the platform from the test classpath, as an uploaded video would be. */
     @BeforeAll
@@ -92,13 +108,13 @@ class SignageBrowserTests extends BrowserTest {
     }
 
     long classroom(String school, String name) {
-        return jdbc.sql("""
+        return db().sql("""
                 select r.id from org_classroom r join org_school s on s.id = r.school_id where s.code = ? and r.name = ?""")
                 .param(school).param(name).query(Long.class).single();
     }
 
     long grade(String school, String name) {
-        return jdbc.sql("select g.id from org_grade g join org_school s on s.id = g.school_id where s.code = ? and g.name = ?")
+        return db().sql("select g.id from org_grade g join org_school s on s.id = g.school_id where s.code = ? and g.name = ?")
                 .param(school).param(name).query(Long.class).single();
     }
 
@@ -294,5 +310,92 @@ class SignageBrowserTests extends BrowserTest {
         assertThat(screen.page().getByTestId("display-status").getAttribute("data-online")).isEqualTo("false");
         screenshot(screen.page(), "signage-display-offline");
         screen.page().context().setOffline(false);
+    }
+
+    /** The admin uploads a picture in the console, watches it arrive, schedules it, and the screen shows it. */
+    @Test
+    void anAdminUploadsAnImageInTheConsoleAndTheScreenShowsIt() throws IOException {
+        Display screen = display(classroom("S01", "录播教室2"), "sadmin1");
+        Path picture = Files.createTempFile("校园风景", ".png");
+        Files.write(picture, SignageApiTests.png());
+        Page console = newPage();
+        signIn(console, "sadmin1");
+        console.waitForURL("**/admin/**");
+        console.getByTestId("nav-signage").click();
+        console.locator("#tab-contents").click();
+        console.getByTestId("content-add").click();
+        choose(console, "content-kind", "图片");
+        console.getByTestId("content-file").setInputFiles(picture);
+        console.getByTestId("content-title").fill("校园风景（上传）");
+        console.getByTestId("content-save").click();
+        console.locator("[data-testid^=content-state-][data-state=READY]").waitFor();
+        long image = Long.parseLong(console.locator("[data-testid^=content-state-][data-state=READY]").first()
+                .getAttribute("data-testid").substring("content-state-".length()));
+        screenshot(console, "signage-console-uploaded");
+
+        LocalTime start = inSeconds(6);
+        schedule("sadmin1", "FORCED", List.of(image), "display:" + screen.deviceId(), start, 2);
+        started(screen.page(), json, image, epochMs(start), 30_000);
+        screen.page().getByTestId("display-image").waitFor();
+        assertThat((Boolean) screen.page().evaluate("() => { const i = document.querySelector('[data-testid=display-image]');"
+                + " return i.complete && i.naturalWidth === 64; }")).isTrue();
+    }
+
+    /**
+     * The server really gone: a second platform (its own database, demo district) starts in this JVM on a random
+     * port, the display pairs with it and caches its schedule, then the platform is shut down (its port closed, every
+     * request refused) and the page is even reloaded: the service worker brings the page back, and the cached clip
+     * and notice keep playing on time.
+     */
+    @Test
+    void withThePlatformStoppedTheCachedScheduleKeepsPlaying() {
+        ownPlatform = new SpringApplicationBuilder(PlatformApplication.class).profiles("test", "demo")
+                .run("--server.port=0", "--logging.level.root=WARN");
+        tokens.clear();
+        try {
+            String platform = baseUrl();
+            Display screen = display(classroom("S01", "201教室"), "sadmin1");
+            long video = content("sadmin1", Map.of("kind", "VIDEO", "title", "停机也播放的短片", "url", CLIP, "durationSeconds", 4));
+            long notice = content("sadmin1", Map.of("kind", "NOTICE", "title", "服务器停了也照常播放", "body", "<p>缓存</p>", "durationSeconds", 4));
+            LocalTime start = inSeconds(6);
+            // forced: 201教室 is 八年级1班's home room, and the demo timetable may have a lesson there now
+            schedule("sadmin1", "FORCED", List.of(video, notice), "display:" + screen.deviceId(), start, 10);
+            started(screen.page(), json, video, epochMs(start), 30_000);
+            screen.page().waitForFunction("async () => !!(await navigator.serviceWorker.getRegistration('/display'))?.active");
+            screen.page().waitForFunction("async () => !!(await (await caches.open('ketang-signage-media-v1')).match('" + CLIP + "'))");
+
+            ownPlatform.close();
+            assertThat(reachable(platform)).as("the platform is down").isFalse();
+            screen.page().waitForFunction("() => !window.__signage.online", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+            JsonNode noticeLive = started(screen.page(), json, notice, epochMs(start) + 1, 20_000);
+            screen.page().reload();
+            JsonNode videoAfterReload = started(screen.page(), json, video, noticeLive.get("scheduledMs").asLong() + 1, 20_000);
+            JsonNode noticeAfterReload = started(screen.page(), json, notice, videoAfterReload.get("scheduledMs").asLong() + 1, 20_000);
+
+            for (JsonNode entry : List.of(noticeLive, videoAfterReload, noticeAfterReload)) {
+                assertThat(entry.get("startedMs").asLong() - entry.get("scheduledMs").asLong()).isBetween(-1000L, 1000L);
+            }
+            assertThat(screen.page().getByTestId("display-status").getAttribute("data-online")).isEqualTo("false");
+            screenshot(screen.page(), "signage-display-platform-stopped");
+        } finally {
+            if (ownPlatform.isActive()) {
+                ownPlatform.close();
+            }
+            ownPlatform = null;
+            tokens.clear();
+        }
+    }
+
+    boolean reachable(String base) {
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/display/v1/clock")).timeout(java.time.Duration.ofSeconds(3))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

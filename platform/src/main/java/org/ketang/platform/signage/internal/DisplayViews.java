@@ -15,17 +15,20 @@ public final class DisplayViews {
      * @param url       a file to play or show (VIDEO, IMAGE) or page (WEB); cached ahead when {@code cacheable}
      * @param hls       an HLS playlist (LESSON, LIVE)
      * @param available false when the item cannot play now (a lesson not ready, no live stream): skip and report
+     * @param expiresMs when the signed {@code hls} link stops working (ask {@code GET /items/{id}} before); null: never
      */
     public record Item(long id, String kind, String title, @Nullable String url, @Nullable String hls,
-            @Nullable String body, String layout, int durationSeconds, boolean cacheable, boolean available) {
+            @Nullable String body, String layout, int durationSeconds, boolean cacheable, boolean available,
+            @Nullable Long expiresMs) {
     }
 
+    /** @param durations seconds per entry of {@code items} when a playlist sets them (0 = the item's own); may be empty */
     public record SlotView(long startMs, long endMs, String level, String source, long sourceId, long anchorMs,
-            List<Long> items) {
+            List<Long> items, List<Integer> durations) {
 
-        static SlotView of(Slot s) {
+        static SlotView of(Slot s, List<Integer> durations) {
             return new SlotView(s.start().toEpochMilli(), s.end().toEpochMilli(), s.level().name(), s.source(),
-                    s.sourceId(), s.anchor().toEpochMilli(), s.contentIds());
+                    s.sourceId(), s.anchor().toEpochMilli(), s.contentIds(), durations);
         }
     }
 

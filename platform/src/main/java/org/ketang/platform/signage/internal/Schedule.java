@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param level    {@link Level#SCHEDULED}, {@link Level#FORCED} (plays during lessons) or {@link Level#DEFAULT} (the
  *                 default loop)
- * @param priority breaks ties within a level: higher wins
+ * @param priority   breaks ties within a level: higher wins
+ * @param playlistId the playlist it plays, whose entries then are {@code contentIds} and {@code durations}
+ * @param durations  seconds per entry of {@code contentIds} (0 = the content's own), empty for all the content's own
  */
 public record Schedule(long id, @Nullable Long schoolId, String name, Level level, int priority, List<Long> contentIds,
         Targets targets, LocalDate startDate, @Nullable LocalDate endDate, Set<DayOfWeek> weekdays,
-        @Nullable LocalTime startTime, @Nullable LocalTime endTime) {
+        @Nullable LocalTime startTime, @Nullable LocalTime endTime, @Nullable Long playlistId, List<Integer> durations) {
 
     public Schedule {
         if (level == Level.EMERGENCY) {
@@ -30,6 +32,21 @@ public record Schedule(long id, @Nullable Long schoolId, String name, Level leve
         }
         contentIds = List.copyOf(contentIds);
         weekdays = Set.copyOf(weekdays);
+        durations = List.copyOf(durations);
+    }
+
+    /** A schedule of its own content list, each item for the content's own duration. */
+    public Schedule(long id, @Nullable Long schoolId, String name, Level level, int priority, List<Long> contentIds,
+            Targets targets, LocalDate startDate, @Nullable LocalDate endDate, Set<DayOfWeek> weekdays,
+            @Nullable LocalTime startTime, @Nullable LocalTime endTime) {
+        this(id, schoolId, name, level, priority, contentIds, targets, startDate, endDate, weekdays, startTime, endTime,
+                null, List.of());
+    }
+
+    /** The same plan playing {@code playlist}. */
+    public Schedule playing(Playlist playlist) {
+        return new Schedule(id, schoolId, name, level, priority, playlist.contentIds(), targets, startDate, endDate,
+                weekdays, startTime, endTime, playlist.id(), playlist.durations());
     }
 
     public boolean runsOn(LocalDate day) {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.ketang.platform.devices.Device;
 import org.ketang.platform.devices.Devices;
 import org.ketang.platform.library.LessonsOnScreens;
+import org.ketang.platform.media.PlaybackTokens;
 import org.ketang.platform.organization.Directory;
 import org.ketang.platform.organization.OrganizationSettings;
 import org.ketang.platform.organization.Period;
@@ -41,6 +42,11 @@ import tools.jackson.databind.ObjectMapper;
 @Transactional(readOnly = true)
 public class Signage {
 
+    /** Where a display fetches an uploaded image (with its token); a stable address, so that its cache keeps it. */
+    public static final String DISPLAY_FILES = "/api/display/v1/files/";
+    /** How long the signed HLS link of an uploaded video works; a display asks for a new one before. */
+    static final java.time.Duration UPLOADED_VIDEO_LINK = java.time.Duration.ofHours(6);
+
     private final SignageStore store;
     private final Devices devices;
     private final Directory directory;
@@ -50,11 +56,13 @@ public class Signage {
     private final ObjectProvider<LiveChannels> live;
     private final Screens screens;
     private final ObjectMapper json;
+    private final PlaybackTokens tokens;
     private final Clock clock = Clock.systemUTC();
 
     Signage(SignageStore store, Devices devices, Directory directory, Timetables timetables,
             OrganizationSettings organization, LessonsOnScreens lessons, ObjectProvider<LiveChannels> live,
-            Screens screens, ObjectMapper json) {
+            Screens screens, ObjectMapper json, PlaybackTokens tokens) {
+        this.tokens = tokens;
         this.store = store;
         this.devices = devices;
         this.directory = directory;
@@ -81,7 +89,7 @@ public class Signage {
         Long gradeId = classId == null ? null
                 : directory.schoolClass(classId).map(Directory.ClassInfo::gradeId).orElse(null);
         return new Screen(device.id(), device.classroomId(), device.schoolId(), gradeId, classId,
-                store.tagsOf(device.id()));
+                store.tagsOf(device.id()), store.groupsWith(device.id(), device.schoolId()));
     }
 
     /** The resolved timeline of a screen for a day, pushes included (what the admin preview shows). */
@@ -109,6 +117,9 @@ public class Signage {
         LocalDate today = LocalDate.now(clock.withZone(zone()));
         List<Slot> slots = new ArrayList<>(timeline(screen, today, false));
         slots.addAll(timeline(screen, today.plusDays(1), false));
+        Map<Long, List<Integer>> durations = new java.util.HashMap<>();
+        store.schedules(screen.schoolId(), today, today.plusDays(1))
+                .forEach(s -> durations.put(s.id(), s.durations()));
         List<Push> pushes = activePushes(screen);
         Set<Long> ids = new LinkedHashSet<>();
         slots.forEach(s -> ids.addAll(s.contentIds()));
@@ -120,7 +131,8 @@ public class Signage {
         return new DisplayViews.State(now().toEpochMilli(),
                 new DisplayViews.Info(device.id(), device.name(), classroomName, directory.schoolName(device.schoolId()),
                         className),
-                slots.stream().map(SlotView::of).toList(), pushes.stream().map(PushView::of).toList(),
+                slots.stream().map(s -> SlotView.of(s, durations.getOrDefault(s.sourceId(), List.of()))).toList(),
+                pushes.stream().map(PushView::of).toList(),
                 items(ids, device.accountId()));
     }
 
@@ -135,22 +147,51 @@ public class Signage {
 
     private Item item(Content c, @Nullable Long accountId) {
         String hls = null;
+        String url = c.url();
+        Long expires = null;
         int duration = c.durationSeconds();
         boolean available = true;
-        if (c.kind() == Content.Kind.LESSON) {
+        if (c.uploaded()) {
+            available = c.uploadState() == Content.UploadState.READY;
+            if (c.kind() == Content.Kind.VIDEO) {
+                url = null;
+                if (available && c.assetId() != null && accountId != null) {
+                    Instant until = now().plus(UPLOADED_VIDEO_LINK);
+                    hls = tokens.issue(c.assetId(), accountId, UPLOADED_VIDEO_LINK) + "master.m3u8";
+                    expires = until.toEpochMilli();
+                } else {
+                    available = false;
+                }
+            } else {
+                url = DISPLAY_FILES + c.id();
+            }
+        } else if (c.kind() == Content.Kind.LESSON) {
             Optional<LessonsOnScreens.Screening> s = c.lessonId() == null || accountId == null ? Optional.empty()
                     : lessons.screening(c.lessonId(), accountId);
             hls = s.map(LessonsOnScreens.Screening::hlsUrl).orElse(null);
             available = s.isPresent();
         } else if (c.kind() == Content.Kind.LIVE) {
-            LiveChannels channels = live.getIfAvailable();
-            hls = channels == null || c.classroomId() == null || accountId == null ? null
-                    : channels.hlsUrl(c.classroomId(), accountId).orElse(null);
+            if (c.classroomId() == null) {
+                // a campus-TV channel: an HLS address outside the platform, played as it is
+                hls = c.url();
+                url = null;
+            } else {
+                LiveChannels channels = live.getIfAvailable();
+                Optional<LiveChannels.Link> link = channels == null || accountId == null ? Optional.empty()
+                        : channels.hls(c.classroomId(), accountId);
+                hls = link.map(LiveChannels.Link::url).orElse(null);
+                expires = link.map(l -> l.expiresAt().toEpochMilli()).orElse(null);
+            }
             available = hls != null;
         }
-        boolean cacheable = c.kind() == Content.Kind.VIDEO || c.kind() == Content.Kind.IMAGE;
-        return new Item(c.id(), c.kind().name(), c.title(), c.url(), hls, c.body(), c.layout().name(), duration,
-                cacheable, available);
+        boolean cacheable = url != null && (c.kind() == Content.Kind.VIDEO || c.kind() == Content.Kind.IMAGE);
+        return new Item(c.id(), c.kind().name(), c.title(), url, hls, c.body(), c.layout().name(), duration,
+                cacheable, available, expires);
+    }
+
+    /** One item of a display's state, with fresh signed links; empty when it is not scheduled or pushed to it. */
+    public Optional<Item> freshItem(Device device, Screen screen, long contentId) {
+        return Optional.ofNullable(state(device, screen).items().get(contentId));
     }
 
     /** Sends a new push to every connected display it reaches, at once. */

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-/** The signage tables: content, schedules, pushes, display tags and proof of play. */
+/** The signage tables: content, playlists, schedules, pushes, display tags and groups, and proof of play. */
 @Component
 public class SignageStore {
 
@@ -38,9 +38,26 @@ public class SignageStore {
     public long addContent(Content c, long by, Instant now) {
         return insert("""
                 insert into sig_content (school_id, kind, title, url, lesson_id, classroom_id, body, layout,
-                                         duration_seconds, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", c.schoolId(), c.kind().name(), c.title(), c.url(),
-                c.lessonId(), c.classroomId(), c.body(), c.layout().name(), c.durationSeconds(), by, at(now));
+                                         duration_seconds, upload_state, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", c.schoolId(), c.kind().name(), c.title(), c.url(),
+                c.lessonId(), c.classroomId(), c.body(), c.layout().name(), c.durationSeconds(),
+                c.uploadState() == null ? null : c.uploadState().name(), by, at(now));
+    }
+
+    /** Who created a content item (the only account whose upload may fill it). */
+    public Optional<Long> contentCreator(long id) {
+        return jdbc.sql("select created_by from sig_content where id = ? and deleted_at is null").param(id)
+                .query(Long.class).optional();
+    }
+
+    /** Moves an uploaded item along: its state, and what is known of its file so far (nulls keep what is stored). */
+    public void uploadProgress(long id, Content.UploadState state, @Nullable Long assetId, @Nullable String fileKey,
+            @Nullable String fileType, @Nullable Integer durationSeconds, @Nullable String error) {
+        jdbc.sql("""
+                update sig_content set upload_state = ?, asset_id = coalesce(?, asset_id), file_key = coalesce(?, file_key),
+                       file_type = coalesce(?, file_type), duration_seconds = coalesce(?, duration_seconds),
+                       upload_error = ? where id = ?""")
+                .params(state.name(), assetId, fileKey, fileType, durationSeconds, error, id).update();
     }
 
     public void updateContent(Content c) {
@@ -69,6 +86,16 @@ public class SignageStore {
                 .query(SignageStore::content).list();
     }
 
+    /** Titles of content, deleted items included (proof of play outlives them). */
+    public java.util.Map<Long, String> contentTitles(Collection<Long> ids) {
+        java.util.Map<Long, String> titles = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, title from sig_content where id in (:ids)").param("ids", ids)
+                    .query((rs, n) -> titles.put(rs.getLong("id"), rs.getString("title"))).list();
+        }
+        return titles;
+    }
+
     /** Content of a school (and the district's, which every school may use); all of it for {@code null}. */
     public List<Content> contentsOf(@Nullable Long schoolId) {
         return jdbc.sql("""
@@ -82,18 +109,20 @@ public class SignageStore {
     public long addSchedule(Schedule s, long by, Instant now) {
         return insert("""
                 insert into sig_schedule (school_id, name, kind, priority, content_ids, targets, start_date, end_date,
-                                          weekdays, start_time, end_time, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.schoolId(), s.name(), s.level().name(),
-                s.priority(), ids(s.contentIds()), s.targets().format(), s.startDate(), s.endDate(),
-                weekdays(s.weekdays()), s.startTime(), s.endTime(), by, at(now));
+                                          weekdays, start_time, end_time, playlist_id, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.schoolId(), s.name(), s.level().name(),
+                s.priority(), ids(s.playlistId() == null ? s.contentIds() : List.of()), s.targets().format(),
+                s.startDate(), s.endDate(), weekdays(s.weekdays()), s.startTime(), s.endTime(), s.playlistId(), by,
+                at(now));
     }
 
     public void updateSchedule(Schedule s) {
         jdbc.sql("""
                 update sig_schedule set name = ?, kind = ?, priority = ?, content_ids = ?, targets = ?, start_date = ?,
-                       end_date = ?, weekdays = ?, start_time = ?, end_time = ? where id = ?""")
-                .params(s.name(), s.level().name(), s.priority(), ids(s.contentIds()), s.targets().format(),
-                        s.startDate(), s.endDate(), weekdays(s.weekdays()), s.startTime(), s.endTime(), s.id())
+                       end_date = ?, weekdays = ?, start_time = ?, end_time = ?, playlist_id = ? where id = ?""")
+                .params(s.name(), s.level().name(), s.priority(),
+                        ids(s.playlistId() == null ? s.contentIds() : List.of()), s.targets().format(), s.startDate(),
+                        s.endDate(), weekdays(s.weekdays()), s.startTime(), s.endTime(), s.playlistId(), s.id())
                 .update();
     }
 
@@ -103,7 +132,7 @@ public class SignageStore {
 
     public Optional<Schedule> schedule(long id) {
         return jdbc.sql("select * from sig_schedule where id = ? and deleted_at is null").param(id)
-                .query(SignageStore::schedule).optional();
+                .query(SignageStore::schedule).optional().map(this::withPlaylist);
     }
 
     /** Schedules that may run on some day from {@code from} to {@code to}, of one school and the district's. */
@@ -112,14 +141,92 @@ public class SignageStore {
                 select * from sig_schedule where deleted_at is null and start_date <= :to
                    and (end_date is null or end_date >= :from)
                    and (cast(:school as bigint) is null or school_id is null or school_id = :school) order by id""")
-                .param("from", from).param("to", to).param("school", schoolId).query(SignageStore::schedule).list();
+                .param("from", from).param("to", to).param("school", schoolId).query(SignageStore::schedule).list()
+                .stream().map(this::withPlaylist).toList();
     }
 
     public List<Schedule> allSchedules(@Nullable Long schoolId) {
         return jdbc.sql("""
                 select * from sig_schedule where deleted_at is null
                    and (cast(:school as bigint) is null or school_id is null or school_id = :school) order by id desc""")
-                .param("school", schoolId).query(SignageStore::schedule).list();
+                .param("school", schoolId).query(SignageStore::schedule).list().stream().map(this::withPlaylist).toList();
+    }
+
+    /** A schedule that plays a playlist gets the playlist's entries (none when the playlist was deleted). */
+    private Schedule withPlaylist(Schedule s) {
+        if (s.playlistId() == null) {
+            return s;
+        }
+        return s.playing(playlist(s.playlistId()).orElse(new Playlist(s.playlistId(), s.schoolId(), "", List.of())));
+    }
+
+    // ---- playlists
+
+    public long addPlaylist(Playlist p, long by, Instant now) {
+        return insert("insert into sig_playlist (school_id, name, entries, created_by, created_at) values (?, ?, ?, ?, ?)",
+                p.schoolId(), p.name(), entries(p.entries()), by, at(now));
+    }
+
+    public void updatePlaylist(Playlist p) {
+        jdbc.sql("update sig_playlist set name = ?, entries = ? where id = ?").params(p.name(), entries(p.entries()), p.id())
+                .update();
+    }
+
+    public void deletePlaylist(long id, Instant now) {
+        jdbc.sql("update sig_playlist set deleted_at = ? where id = ?").params(at(now), id).update();
+    }
+
+    public Optional<Playlist> playlist(long id) {
+        return jdbc.sql("select * from sig_playlist where id = ? and deleted_at is null").param(id)
+                .query(SignageStore::playlist).optional();
+    }
+
+    public List<Playlist> playlistsOf(@Nullable Long schoolId) {
+        return jdbc.sql("""
+                select * from sig_playlist where deleted_at is null
+                   and (cast(:school as bigint) is null or school_id is null or school_id = :school) order by id desc""")
+                .param("school", schoolId).query(SignageStore::playlist).list();
+    }
+
+    /** How many live schedules play a playlist (a playlist in use is not deleted). */
+    public int schedulesPlaying(long playlistId) {
+        return jdbc.sql("select count(*) from sig_schedule where playlist_id = ? and deleted_at is null")
+                .param(playlistId).query(Integer.class).single();
+    }
+
+    // ---- display groups
+
+    public long addGroup(DisplayGroup g, Instant now) {
+        return insert("insert into sig_group (school_id, name, devices, created_at) values (?, ?, ?, ?)", g.schoolId(),
+                g.name(), ids(List.copyOf(new java.util.TreeSet<>(g.deviceIds()))), at(now));
+    }
+
+    public void updateGroup(DisplayGroup g) {
+        jdbc.sql("update sig_group set name = ?, devices = ? where id = ?")
+                .params(g.name(), ids(List.copyOf(new java.util.TreeSet<>(g.deviceIds()))), g.id()).update();
+    }
+
+    public void deleteGroup(long id, Instant now) {
+        jdbc.sql("update sig_group set deleted_at = ? where id = ?").params(at(now), id).update();
+    }
+
+    public Optional<DisplayGroup> group(long id) {
+        return jdbc.sql("select * from sig_group where id = ? and deleted_at is null").param(id)
+                .query(SignageStore::group).optional();
+    }
+
+    /** The groups of one school, or of every school for {@code null}. */
+    public List<DisplayGroup> groupsOf(@Nullable Long schoolId) {
+        return jdbc.sql("""
+                select * from sig_group where deleted_at is null
+                   and (cast(:school as bigint) is null or school_id = :school) order by name, id""")
+                .param("school", schoolId).query(SignageStore::group).list();
+    }
+
+    /** The ids of the groups a display is in. */
+    public Set<Long> groupsWith(long deviceId, long schoolId) {
+        return groupsOf(schoolId).stream().filter(g -> g.deviceIds().contains(deviceId)).map(DisplayGroup::id)
+                .collect(Collectors.toSet());
     }
 
     // ---- pushes
@@ -194,6 +301,21 @@ public class SignageStore {
                 .list();
     }
 
+    /** Proof of play of some displays that started from {@code from} until {@code to}, oldest first. */
+    public List<Play> playsBetween(Collection<Long> deviceIds, Instant from, Instant to, int limit) {
+        if (deviceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from sig_play where device_id in (:devices) and started_at >= :from and started_at < :to
+                 order by started_at, id fetch first :limit rows only""")
+                .param("devices", deviceIds).param("from", at(from)).param("to", at(to)).param("limit", limit)
+                .query((rs, n) -> new Play(rs.getLong("device_id"), rs.getObject("content_id", Long.class),
+                        instant(rs, "started_at"), instantOrNull(rs, "ended_at"), rs.getString("outcome"),
+                        rs.getString("detail")))
+                .list();
+    }
+
     // ---- rows
 
     private long insert(String sql, @Nullable Object... params) {
@@ -206,7 +328,35 @@ public class SignageStore {
         return new Content(rs.getLong("id"), rs.getObject("school_id", Long.class),
                 Content.Kind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("url"),
                 rs.getObject("lesson_id", Long.class), rs.getObject("classroom_id", Long.class), rs.getString("body"),
-                Content.Layout.valueOf(rs.getString("layout")), rs.getInt("duration_seconds"));
+                Content.Layout.valueOf(rs.getString("layout")), rs.getInt("duration_seconds"),
+                rs.getString("upload_state") == null ? null : Content.UploadState.valueOf(rs.getString("upload_state")),
+                rs.getObject("asset_id", Long.class), rs.getString("file_key"), rs.getString("file_type"),
+                rs.getString("upload_error"));
+    }
+
+    private static Playlist playlist(ResultSet rs, int n) throws SQLException {
+        return new Playlist(rs.getLong("id"), rs.getObject("school_id", Long.class), rs.getString("name"),
+                entries(rs.getString("entries")));
+    }
+
+    private static DisplayGroup group(ResultSet rs, int n) throws SQLException {
+        return new DisplayGroup(rs.getLong("id"), rs.getLong("school_id"), rs.getString("name"),
+                Set.copyOf(ids(rs.getString("devices"))));
+    }
+
+    static String entries(List<Playlist.Entry> entries) {
+        return entries.stream().map(e -> e.contentId() + ":" + e.seconds()).collect(Collectors.joining(","));
+    }
+
+    static List<Playlist.Entry> entries(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(s -> {
+            int colon = s.indexOf(':');
+            return colon < 0 ? new Playlist.Entry(Long.parseLong(s), 0)
+                    : new Playlist.Entry(Long.parseLong(s.substring(0, colon)), Integer.parseInt(s.substring(colon + 1)));
+        }).toList();
     }
 
     private static Schedule schedule(ResultSet rs, int n) throws SQLException {
@@ -214,7 +364,8 @@ public class SignageStore {
                 Level.valueOf(rs.getString("kind")), rs.getInt("priority"), ids(rs.getString("content_ids")),
                 Targets.parse(rs.getString("targets")), rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class), weekdays(rs.getString("weekdays")),
-                rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class));
+                rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                rs.getObject("playlist_id", Long.class), List.of());
     }
 
     private static Push push(ResultSet rs, int n) throws SQLException {

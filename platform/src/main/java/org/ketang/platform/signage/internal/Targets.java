@@ -9,11 +9,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which screens a schedule or push reaches: any of whole schools, grades, classes, single displays or tags (a
- * display group is a tag). Empty means every screen of the owner's school ({@code ownerSchool}), or of the district
- * when the owner is district staff. Written as text like {@code school:1,grade:3,class:7,display:12,tag:三楼}.
+ * Which screens a schedule or push reaches: any of whole schools, grades, classes, single displays, tags or
+ * named display groups. Empty means every screen of the owner's school ({@code ownerSchool}), or of the district
+ * when the owner is district staff. Written as text like {@code school:1,grade:3,class:7,display:12,tag:三楼,group:4}}
+ * ({@code group:} with a name instead of a number is read as a tag, as it was before groups existed).
  */
-public record Targets(Set<Long> schools, Set<Long> grades, Set<Long> classes, Set<Long> displays, Set<String> tags) {
+public record Targets(Set<Long> schools, Set<Long> grades, Set<Long> classes, Set<Long> displays, Set<String> tags,
+        Set<Long> groups) {
 
     public Targets {
         schools = Set.copyOf(schools);
@@ -21,14 +23,16 @@ public record Targets(Set<Long> schools, Set<Long> grades, Set<Long> classes, Se
         classes = Set.copyOf(classes);
         displays = Set.copyOf(displays);
         tags = Set.copyOf(tags);
+        groups = Set.copyOf(groups);
     }
 
     public static Targets none() {
-        return new Targets(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+        return new Targets(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     public boolean isEmpty() {
-        return schools.isEmpty() && grades.isEmpty() && classes.isEmpty() && displays.isEmpty() && tags.isEmpty();
+        return schools.isEmpty() && grades.isEmpty() && classes.isEmpty() && displays.isEmpty() && tags.isEmpty()
+                && groups.isEmpty();
     }
 
     /** Whether {@code screen} is reached, for content owned by {@code ownerSchool} (null = the district). */
@@ -42,7 +46,8 @@ public record Targets(Set<Long> schools, Set<Long> grades, Set<Long> classes, Se
         return schools.contains(screen.schoolId()) || displays.contains(screen.deviceId())
                 || (screen.gradeId() != null && grades.contains(screen.gradeId()))
                 || (screen.classId() != null && classes.contains(screen.classId()))
-                || screen.tags().stream().anyMatch(tags::contains);
+                || screen.tags().stream().anyMatch(tags::contains)
+                || screen.groups().stream().anyMatch(groups::contains);
     }
 
     public static Targets parse(@Nullable String text) {
@@ -51,6 +56,7 @@ public record Targets(Set<Long> schools, Set<Long> grades, Set<Long> classes, Se
         Set<Long> classes = new LinkedHashSet<>();
         Set<Long> displays = new LinkedHashSet<>();
         Set<String> tags = new LinkedHashSet<>();
+        Set<Long> groups = new LinkedHashSet<>();
         if (text != null) {
             for (String part : text.split(",")) {
                 int colon = part.indexOf(':');
@@ -67,12 +73,19 @@ public record Targets(Set<Long> schools, Set<Long> grades, Set<Long> classes, Se
                     case "grade" -> grades.add(Long.parseLong(value));
                     case "class" -> classes.add(Long.parseLong(value));
                     case "display" -> displays.add(Long.parseLong(value));
-                    case "tag", "group" -> tags.add(value);
+                    case "tag" -> tags.add(value);
+                    case "group" -> {
+                        if (value.chars().allMatch(Character::isDigit)) {
+                            groups.add(Long.parseLong(value));
+                        } else {
+                            tags.add(value);
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown target kind " + kind);
                 }
             }
         }
-        return new Targets(schools, grades, classes, displays, tags);
+        return new Targets(schools, grades, classes, displays, tags, groups);
     }
 
     public String format() {
@@ -82,6 +95,7 @@ public record Targets(Set<Long> schools, Set<Long> grades, Set<Long> classes, Se
         classes.stream().sorted().forEach(id -> parts.add("class:" + id));
         displays.stream().sorted().forEach(id -> parts.add("display:" + id));
         tags.stream().sorted().forEach(tag -> parts.add("tag:" + tag));
+        groups.stream().sorted().forEach(id -> parts.add("group:" + id));
         return String.join(",", parts);
     }
 }

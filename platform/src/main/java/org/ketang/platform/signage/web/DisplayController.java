@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,8 +50,11 @@ class DisplayController {
     private final Signage signage;
     private final Screens screens;
     private final SignageStore store;
+    private final ContentFiles files;
 
-    DisplayController(Pairings pairings, Devices devices, Signage signage, Screens screens, SignageStore store) {
+    DisplayController(Pairings pairings, Devices devices, Signage signage, Screens screens, SignageStore store,
+            ContentFiles files) {
+        this.files = files;
         this.pairings = pairings;
         this.devices = devices;
         this.signage = signage;
@@ -121,6 +125,26 @@ class DisplayController {
         screens.connect(new Screens.Connection(screen, device.accountId() == null ? 0 : device.accountId(), emitter),
                 () -> signage.write(signage.state(device, screen)));
         return emitter;
+    }
+
+    /**
+     * One item again with fresh signed links (a live channel's link lasts minutes): only items scheduled or pushed to
+     * this display; 404 for the rest.
+     */
+    @GetMapping("/items/{contentId}")
+    DisplayViews.Item item(Actor actor, @PathVariable long contentId) {
+        Device device = display(actor);
+        return signage.freshItem(device, signage.screenOf(device), contentId)
+                .orElseThrow(() -> ApiProblem.notFound("内容", "Item"));
+    }
+
+    /** An uploaded image scheduled or pushed to this display (its cache keeps it under this stable address). */
+    @GetMapping("/files/{contentId}")
+    ResponseEntity<org.springframework.core.io.Resource> file(Actor actor, @PathVariable long contentId) {
+        Device device = display(actor);
+        signage.freshItem(device, signage.screenOf(device), contentId)
+                .orElseThrow(() -> ApiProblem.notFound("图片", "Image"));
+        return files.image(store.content(contentId).orElseThrow(() -> ApiProblem.notFound("图片", "Image")));
     }
 
     record PlayReport(@Nullable Long contentId, long startedAtMs, @Nullable Long endedAtMs, @Nullable String outcome,

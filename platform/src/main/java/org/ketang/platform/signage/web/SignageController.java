@@ -24,7 +24,10 @@ import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.Permission;
 import org.ketang.platform.organization.Directory;
 import org.ketang.platform.organization.Period;
+import org.ketang.platform.media.MediaLibrary;
 import org.ketang.platform.signage.internal.Content;
+import org.ketang.platform.signage.internal.DisplayGroup;
+import org.ketang.platform.signage.internal.Playlist;
 import org.ketang.platform.signage.internal.Level;
 import org.ketang.platform.signage.internal.Pairings;
 import org.ketang.platform.signage.internal.Push;
@@ -36,6 +39,7 @@ import org.ketang.platform.signage.internal.SignageStore;
 import org.ketang.platform.signage.internal.Slot;
 import org.ketang.platform.signage.internal.Targets;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,9 +73,14 @@ class SignageController {
     private final Devices devices;
     private final Directory directory;
     private final AuditTrail audit;
+    private final MediaLibrary media;
+    private final ContentFiles files;
 
     SignageController(SignageStore store, Signage signage, Screens screens, Pairings pairings,
-            DeviceEnrollment enrollment, Devices devices, Directory directory, AuditTrail audit) {
+            DeviceEnrollment enrollment, Devices devices, Directory directory, AuditTrail audit, MediaLibrary media,
+            ContentFiles files) {
+        this.media = media;
+        this.files = files;
         this.store = store;
         this.signage = signage;
         this.screens = screens;
@@ -191,35 +200,70 @@ class SignageController {
 
     // ---------------------------------------------------------------- content
 
+    /** @param upload a VIDEO or IMAGE whose file comes next as a resumable upload ({@code purpose=signage}) */
     record ContentRequest(@Nullable Long schoolId, @Nullable String kind, @Nullable String title, @Nullable String url,
             @Nullable Long lessonId, @Nullable Long classroomId, @Nullable String body, @Nullable String layout,
-            @Nullable Integer durationSeconds) {
+            @Nullable Integer durationSeconds, @Nullable Boolean upload) {
+    }
+
+    /**
+     * A content item with, for an uploaded file, where it stands ({@code uploadState}, the media module's progress
+     * in {@code percent} while a video is processed, {@code uploadError}).
+     */
+    record ContentView(long id, @Nullable Long schoolId, String kind, String title, @Nullable String url,
+            @Nullable Long lessonId, @Nullable Long classroomId, @Nullable String body, String layout,
+            int durationSeconds, boolean uploaded, @Nullable String uploadState, @Nullable Integer percent,
+            @Nullable String uploadError) {
+    }
+
+    private ContentView view(Content c) {
+        Integer percent = c.uploadState() == Content.UploadState.PROCESSING && c.assetId() != null
+                ? media.status(c.assetId()).map(MediaLibrary.Status::percent).orElse(null)
+                : c.uploadState() == Content.UploadState.READY ? Integer.valueOf(100) : null;
+        return new ContentView(c.id(), c.schoolId(), c.kind().name(), c.title(), c.uploaded() ? null : c.url(),
+                c.lessonId(), c.classroomId(), c.body(), c.layout().name(), c.durationSeconds(), c.uploaded(),
+                c.uploadState() == null ? null : c.uploadState().name(), percent, c.uploadError());
     }
 
     @GetMapping("/contents")
-    List<Content> contents(Actor actor, @RequestParam @Nullable Long schoolId) {
+    List<ContentView> contents(Actor actor, @RequestParam @Nullable Long schoolId) {
         actor.require(Permission.SIGNAGE_MANAGE);
-        return store.contentsOf(actor.schoolToQuery(schoolId));
+        return store.contentsOf(actor.schoolToQuery(schoolId)).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/contents/{id}")
+    ContentView content(Actor actor, @PathVariable long id) {
+        return view(ownContent(actor, id));
     }
 
     @PostMapping("/contents")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    Content addContent(Actor actor, @RequestBody ContentRequest request) {
+    ContentView addContent(Actor actor, @RequestBody ContentRequest request) {
         actor.require(Permission.SIGNAGE_MANAGE);
         Long school = actor.schoolToQuery(request.schoolId());
-        Content c = content(0, school, request);
+        Content c = content(0, school, request, Boolean.TRUE.equals(request.upload()));
         long id = store.addContent(c, actor.userId(), signage.now());
-        return store.content(id).orElseThrow();
+        return view(store.content(id).orElseThrow());
     }
 
     @PutMapping("/contents/{id}")
     @Transactional
-    Content updateContent(Actor actor, @PathVariable long id, @RequestBody ContentRequest request) {
+    ContentView updateContent(Actor actor, @PathVariable long id, @RequestBody ContentRequest request) {
         Content old = ownContent(actor, id);
-        store.updateContent(content(id, old.schoolId(), request));
+        Content changed = content(id, old.schoolId(), request, old.uploaded());
+        if (old.uploaded() && changed.kind() != old.kind()) {
+            throw ApiProblem.invalid("上传的文件不能改变类型", "An uploaded file keeps its kind");
+        }
+        store.updateContent(changed);
         signage.changed(old.schoolId());
-        return store.content(id).orElseThrow();
+        return view(store.content(id).orElseThrow());
+    }
+
+    /** An uploaded image, for the console's preview. */
+    @GetMapping("/contents/{id}/file")
+    ResponseEntity<org.springframework.core.io.Resource> file(Actor actor, @PathVariable long id) {
+        return files.image(ownContent(actor, id));
     }
 
     @DeleteMapping("/contents/{id}")
@@ -231,15 +275,23 @@ class SignageController {
         signage.changed(old.schoolId());
     }
 
-    private Content content(long id, @Nullable Long school, ContentRequest r) {
+    private Content content(long id, @Nullable Long school, ContentRequest r, boolean upload) {
         Content.Kind kind = Content.Kind.parse(r.kind()).orElseThrow(() -> ApiProblem.invalid(
                 "内容类型必须是 VIDEO、IMAGE、NOTICE、LESSON、LIVE 或 WEB", "kind must be VIDEO, IMAGE, NOTICE, LESSON, LIVE or WEB"));
         String title = r.title() == null ? "" : r.title().strip();
         if (title.isEmpty() || title.length() > 200) {
             throw ApiProblem.invalid("请填写标题（最多 200 字）", "A title of at most 200 characters is required");
         }
-        String url = r.url() == null || r.url().isBlank() ? null : r.url().strip();
-        if ((kind == Content.Kind.VIDEO || kind == Content.Kind.IMAGE || kind == Content.Kind.WEB)) {
+        if (upload && kind != Content.Kind.VIDEO && kind != Content.Kind.IMAGE) {
+            throw ApiProblem.invalid("只能上传视频或图片", "Only videos and images are uploaded");
+        }
+        String url = r.url() == null || r.url().isBlank() || upload ? null : r.url().strip();
+        if (kind == Content.Kind.LIVE && r.classroomId() == null && url != null) {
+            // a campus-TV channel: an HLS stream outside the platform
+            if (!(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("/")) || url.length() > 2000) {
+                throw ApiProblem.invalid("请填写以 http(s):// 开头的直播流地址", "The stream url must start with http(s)://");
+            }
+        } else if (!upload && (kind == Content.Kind.VIDEO || kind == Content.Kind.IMAGE || kind == Content.Kind.WEB)) {
             if (url == null || !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("/"))
                     || url.length() > 2000) {
                 throw ApiProblem.invalid("请填写以 http(s):// 或 / 开头的地址", "url must start with http(s):// or /");
@@ -248,8 +300,16 @@ class SignageController {
         if (kind == Content.Kind.LESSON && r.lessonId() == null) {
             throw ApiProblem.invalid("请选择课例", "lessonId is required");
         }
-        if (kind == Content.Kind.LIVE && r.classroomId() == null) {
-            throw ApiProblem.invalid("请选择直播教室", "classroomId is required");
+        if (kind == Content.Kind.LIVE && r.classroomId() == null && url == null) {
+            throw ApiProblem.invalid("请选择直播教室或填写校园电视台直播流地址",
+                    "Choose a classroom or give the stream url of a campus TV channel");
+        }
+        if (kind == Content.Kind.LIVE && r.classroomId() != null) {
+            boolean ours = directory.classroom(r.classroomId()).filter(Directory.ClassroomInfo::recording)
+                    .map(room -> school == null || room.schoolId() == school).orElse(false);
+            if (!ours) {
+                throw ApiProblem.invalid("直播教室必须是本校的录播教室", "The live classroom must be a recording classroom of the school");
+            }
         }
         String body = r.body() == null ? null : r.body();
         if (kind == Content.Kind.NOTICE && (body == null || body.isBlank() || body.length() > 20000)) {
@@ -261,7 +321,8 @@ class SignageController {
         if (duration < 1 || duration > 24 * 3600) {
             throw ApiProblem.invalid("时长必须在 1 秒到 24 小时之间", "durationSeconds must be between 1 and 86400");
         }
-        return new Content(id, school, kind, title, url, r.lessonId(), r.classroomId(), body, layout, duration);
+        return new Content(id, school, kind, title, url, r.lessonId(), kind == Content.Kind.LIVE ? r.classroomId() : null,
+                body, layout, duration, upload ? Content.UploadState.AWAITING : null, null, null, null, null);
     }
 
     private Content ownContent(Actor actor, long id) {
@@ -276,17 +337,18 @@ class SignageController {
     record ScheduleRequest(@Nullable Long schoolId, @Nullable String name, @Nullable String level,
             @Nullable Integer priority, @Nullable List<Long> contentIds, @Nullable String targets,
             @Nullable LocalDate startDate, @Nullable LocalDate endDate, @Nullable List<Integer> weekdays,
-            @Nullable LocalTime startTime, @Nullable LocalTime endTime) {
+            @Nullable LocalTime startTime, @Nullable LocalTime endTime, @Nullable Long playlistId) {
     }
 
     record ScheduleView(long id, @Nullable Long schoolId, String name, String level, int priority, List<Long> contentIds,
             String targets, LocalDate startDate, @Nullable LocalDate endDate, List<Integer> weekdays,
-            @Nullable LocalTime startTime, @Nullable LocalTime endTime) {
+            @Nullable LocalTime startTime, @Nullable LocalTime endTime, @Nullable Long playlistId) {
 
         static ScheduleView of(Schedule s) {
             return new ScheduleView(s.id(), s.schoolId(), s.name(), s.level().name(), s.priority(), s.contentIds(),
                     s.targets().format(), s.startDate(), s.endDate(),
-                    s.weekdays().stream().map(DayOfWeek::getValue).sorted().toList(), s.startTime(), s.endTime());
+                    s.weekdays().stream().map(DayOfWeek::getValue).sorted().toList(), s.startTime(), s.endTime(),
+                    s.playlistId());
         }
     }
 
@@ -362,9 +424,277 @@ class SignageController {
         if ((r.startTime() == null) != (r.endTime() == null)) {
             throw ApiProblem.invalid("时段需要开始和结束时间", "A time window needs both startTime and endTime");
         }
+        if (r.playlistId() != null) {
+            Playlist playlist = store.playlist(r.playlistId()).filter(p -> p.schoolId() == null || p.schoolId().equals(school))
+                    .orElseThrow(() -> ApiProblem.invalid("找不到播放列表", "Playlist not found"));
+            return new Schedule(id, school, name, level, r.priority() == null ? 0 : r.priority(), List.of(),
+                    targets(r.targets()), r.startDate(), r.endDate(), days, r.startTime(), r.endTime())
+                    .playing(playlist);
+        }
         return new Schedule(id, school, name, level, r.priority() == null ? 0 : r.priority(),
                 contentIds(school, r.contentIds()), targets(r.targets()), r.startDate(), r.endDate(), days,
                 r.startTime(), r.endTime());
+    }
+
+    // ---------------------------------------------------------------- playlists
+
+    record EntryRequest(@Nullable Long contentId, @Nullable Integer seconds) {
+    }
+
+    record PlaylistRequest(@Nullable Long schoolId, @Nullable String name, @Nullable List<EntryRequest> entries) {
+    }
+
+    record PlaylistView(long id, @Nullable Long schoolId, String name, List<Playlist.Entry> entries, int totalSeconds,
+            int usedBy) {
+    }
+
+    private PlaylistView view(Playlist p) {
+        Map<Long, Content> byId = new java.util.HashMap<>();
+        store.contents(p.contentIds()).forEach(c -> byId.put(c.id(), c));
+        int total = p.entries().stream().mapToInt(e -> e.seconds() > 0 ? e.seconds()
+                : byId.containsKey(e.contentId()) ? byId.get(e.contentId()).durationSeconds() : 0).sum();
+        return new PlaylistView(p.id(), p.schoolId(), p.name(), p.entries(), total, store.schedulesPlaying(p.id()));
+    }
+
+    @GetMapping("/playlists")
+    List<PlaylistView> playlists(Actor actor, @RequestParam @Nullable Long schoolId) {
+        actor.require(Permission.SIGNAGE_MANAGE);
+        return store.playlistsOf(actor.schoolToQuery(schoolId)).stream().map(this::view).toList();
+    }
+
+    @PostMapping("/playlists")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    PlaylistView addPlaylist(Actor actor, @RequestBody PlaylistRequest request) {
+        actor.require(Permission.SIGNAGE_MANAGE);
+        Long school = actor.schoolToQuery(request.schoolId());
+        long id = store.addPlaylist(playlist(0, school, request), actor.userId(), signage.now());
+        return view(store.playlist(id).orElseThrow());
+    }
+
+    @PutMapping("/playlists/{id}")
+    @Transactional
+    PlaylistView updatePlaylist(Actor actor, @PathVariable long id, @RequestBody PlaylistRequest request) {
+        Playlist old = ownPlaylist(actor, id);
+        store.updatePlaylist(playlist(id, old.schoolId(), request));
+        signage.changed(old.schoolId());
+        return view(store.playlist(id).orElseThrow());
+    }
+
+    @DeleteMapping("/playlists/{id}")
+    @Transactional
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deletePlaylist(Actor actor, @PathVariable long id) {
+        ownPlaylist(actor, id);
+        if (store.schedulesPlaying(id) > 0) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "playlist-in-use", "播放列表仍被排期使用，请先修改或删除这些排期",
+                    "Schedules still play this playlist; change or delete them first");
+        }
+        store.deletePlaylist(id, signage.now());
+    }
+
+    private Playlist ownPlaylist(Actor actor, long id) {
+        actor.require(Permission.SIGNAGE_MANAGE);
+        Playlist p = store.playlist(id).orElseThrow(() -> ApiProblem.notFound("播放列表", "Playlist"));
+        requireOwner(actor, p.schoolId(), "播放列表", "Playlist");
+        return p;
+    }
+
+    private Playlist playlist(long id, @Nullable Long school, PlaylistRequest r) {
+        String name = r.name() == null ? "" : r.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw ApiProblem.invalid("请填写名称（最多 200 字）", "A name of at most 200 characters is required");
+        }
+        List<EntryRequest> entries = r.entries() == null ? List.of() : r.entries();
+        List<Long> ids = entries.stream().map(EntryRequest::contentId).toList();
+        if (ids.contains(null)) {
+            throw ApiProblem.invalid("每一项都要选择内容", "Every entry needs a contentId");
+        }
+        contentIds(school, ids);
+        List<Playlist.Entry> clean = new ArrayList<>();
+        for (EntryRequest e : entries) {
+            int seconds = e.seconds() == null ? 0 : e.seconds();
+            if (seconds < 0 || seconds > 24 * 3600) {
+                throw ApiProblem.invalid("时长必须在 0（内容自身时长）到 86400 秒之间",
+                        "seconds must be between 0 (the content's own) and 86400");
+            }
+            clean.add(new Playlist.Entry(e.contentId(), seconds));
+        }
+        return new Playlist(id, school, name, clean);
+    }
+
+    // ---------------------------------------------------------------- display groups
+
+    record GroupRequest(@Nullable Long schoolId, @Nullable String name, @Nullable List<Long> deviceIds) {
+    }
+
+    @GetMapping("/groups")
+    List<DisplayGroup> groups(Actor actor, @RequestParam @Nullable Long schoolId) {
+        actor.require(Permission.SIGNAGE_MANAGE);
+        return store.groupsOf(actor.schoolToQuery(schoolId));
+    }
+
+    @PostMapping("/groups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    DisplayGroup addGroup(Actor actor, @RequestBody GroupRequest request) {
+        actor.require(Permission.SIGNAGE_MANAGE);
+        Long school = actor.schoolToQuery(request.schoolId());
+        if (school == null) {
+            throw ApiProblem.invalid("屏幕分组属于一所学校，请选择学校", "A display group belongs to a school: choose one");
+        }
+        long id = store.addGroup(group(0, school, request), signage.now());
+        signage.changed(school);
+        return store.group(id).orElseThrow();
+    }
+
+    @PutMapping("/groups/{id}")
+    @Transactional
+    DisplayGroup updateGroup(Actor actor, @PathVariable long id, @RequestBody GroupRequest request) {
+        DisplayGroup old = ownGroup(actor, id);
+        store.updateGroup(group(id, old.schoolId(), request));
+        signage.changed(old.schoolId());
+        return store.group(id).orElseThrow();
+    }
+
+    @DeleteMapping("/groups/{id}")
+    @Transactional
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteGroup(Actor actor, @PathVariable long id) {
+        DisplayGroup old = ownGroup(actor, id);
+        store.deleteGroup(id, signage.now());
+        signage.changed(old.schoolId());
+    }
+
+    private DisplayGroup ownGroup(Actor actor, long id) {
+        actor.require(Permission.SIGNAGE_MANAGE);
+        DisplayGroup g = store.group(id).orElseThrow(() -> ApiProblem.notFound("屏幕分组", "Display group"));
+        requireOwner(actor, g.schoolId(), "屏幕分组", "Display group");
+        return g;
+    }
+
+    private DisplayGroup group(long id, long school, GroupRequest r) {
+        String name = r.name() == null ? "" : r.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw ApiProblem.invalid("请填写分组名称（最多 100 字）", "A group name of at most 100 characters is required");
+        }
+        Set<Long> mine = new java.util.HashSet<>();
+        devices.inService(DeviceKind.DISPLAY, school).forEach(d -> mine.add(d.id()));
+        Set<Long> chosen = new LinkedHashSet<>(r.deviceIds() == null ? List.of() : r.deviceIds());
+        if (!mine.containsAll(chosen)) {
+            throw ApiProblem.invalid("只能把本校的屏幕加入分组", "Only the school's own displays can join its groups");
+        }
+        return new DisplayGroup(id, school, name, chosen);
+    }
+
+    // ---------------------------------------------------------------- proof of play
+
+    record PlayTotal(long id, String name, int count, long seconds, @Nullable Instant first, @Nullable Instant last) {
+    }
+
+    record ProofOfPlay(Instant from, Instant to, List<PlayTotal> byScreen, List<PlayTotal> byItem, List<ProofRow> plays,
+            boolean truncated) {
+    }
+
+    record ProofRow(long deviceId, String classroomName, @Nullable Long contentId, String title, Instant startedAt,
+            @Nullable Instant endedAt, String outcome, @Nullable String detail) {
+    }
+
+    /**
+     * Proof of play of the school's screens between two days (the last 7 days by default): totals per screen and per
+     * item (plays, seconds on screen, first and last start), and the plays themselves (the newest 1,000).
+     */
+    @GetMapping("/proof-of-play")
+    ProofOfPlay proofOfPlay(Actor actor, @RequestParam @Nullable Long schoolId, @RequestParam @Nullable LocalDate from,
+            @RequestParam @Nullable LocalDate to, @RequestParam @Nullable Long deviceId,
+            @RequestParam @Nullable Long contentId) {
+        List<ProofRow> rows = proofRows(actor, schoolId, from, to, deviceId, contentId, PROOF_MAX + 1);
+        Instant[] range = range(from, to);
+        boolean truncated = rows.size() > PROOF_MAX;
+        List<ProofRow> kept = truncated ? rows.subList(0, PROOF_MAX) : rows;
+        return new ProofOfPlay(range[0], range[1], totals(kept, r -> r.deviceId(), ProofRow::classroomName),
+                totals(kept.stream().filter(r -> r.contentId() != null).toList(), ProofRow::contentId, ProofRow::title),
+                newestFirst(kept.subList(Math.max(0, kept.size() - 1000), kept.size())), truncated);
+    }
+
+    /** The same plays as CSV (UTF-8 with a byte-order mark, so that Excel shows the Chinese titles). */
+    @GetMapping(path = "/proof-of-play.csv", produces = "text/csv")
+    ResponseEntity<String> proofOfPlayCsv(Actor actor, @RequestParam @Nullable Long schoolId,
+            @RequestParam @Nullable LocalDate from, @RequestParam @Nullable LocalDate to,
+            @RequestParam @Nullable Long deviceId, @RequestParam @Nullable Long contentId) {
+        List<ProofRow> rows = proofRows(actor, schoolId, from, to, deviceId, contentId, PROOF_MAX);
+        StringBuilder csv = new StringBuilder("\uFEFFdevice_id,classroom,content_id,title,started_at,ended_at,seconds,outcome,detail\r\n");
+        for (ProofRow r : rows) {
+            csv.append(r.deviceId()).append(',').append(csvField(r.classroomName())).append(',')
+                    .append(r.contentId() == null ? "" : r.contentId()).append(',').append(csvField(r.title())).append(',')
+                    .append(r.startedAt()).append(',').append(r.endedAt() == null ? "" : r.endedAt()).append(',')
+                    .append(r.endedAt() == null ? "" : Duration.between(r.startedAt(), r.endedAt()).toSeconds()).append(',')
+                    .append(r.outcome()).append(',').append(csvField(r.detail() == null ? "" : r.detail())).append("\r\n");
+        }
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"proof-of-play.csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(csv.toString());
+    }
+
+    static final int PROOF_MAX = 100_000;
+
+    private Instant[] range(@Nullable LocalDate from, @Nullable LocalDate to) {
+        LocalDate today = LocalDate.now(signage.zone());
+        LocalDate last = to == null ? today : to;
+        LocalDate first = from == null ? last.minusDays(6) : from;
+        if (first.isAfter(last)) {
+            throw ApiProblem.invalid("开始日期不能晚于结束日期", "from must not be after to");
+        }
+        if (first.plusDays(366).isBefore(last)) {
+            throw ApiProblem.invalid("一次最多查询一年", "At most one year at a time");
+        }
+        return new Instant[] { first.atStartOfDay(signage.zone()).toInstant(),
+                last.plusDays(1).atStartOfDay(signage.zone()).toInstant() };
+    }
+
+    private List<ProofRow> proofRows(Actor actor, @Nullable Long schoolId, @Nullable LocalDate from,
+            @Nullable LocalDate to, @Nullable Long deviceId, @Nullable Long contentId, int limit) {
+        actor.require(Permission.SIGNAGE_MANAGE);
+        Instant[] range = range(from, to);
+        Map<Long, String> rooms = new java.util.HashMap<>();
+        devices.inService(DeviceKind.DISPLAY, actor.schoolToQuery(schoolId)).stream()
+                .filter(d -> deviceId == null || d.id() == deviceId)
+                .forEach(d -> rooms.put(d.id(), directory.classroom(d.classroomId())
+                        .map(Directory.ClassroomInfo::name).orElse("#" + d.classroomId())));
+        List<SignageStore.Play> plays = store.playsBetween(rooms.keySet(), range[0], range[1], limit).stream()
+                .filter(p -> contentId == null || contentId.equals(p.contentId())).toList();
+        Map<Long, String> titles = new java.util.HashMap<>();
+        store.contentTitles(plays.stream().map(SignageStore.Play::contentId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet())).forEach(titles::put);
+        return plays.stream().map(p -> new ProofRow(p.deviceId(), rooms.get(p.deviceId()), p.contentId(),
+                p.contentId() == null ? "" : titles.getOrDefault(p.contentId(), "#" + p.contentId()), p.startedAt(),
+                p.endedAt(), p.outcome(), p.detail())).toList();
+    }
+
+    private static List<PlayTotal> totals(List<ProofRow> rows, java.util.function.Function<ProofRow, Long> key,
+            java.util.function.Function<ProofRow, String> name) {
+        Map<Long, List<ProofRow>> grouped = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        return grouped.entrySet().stream().map(e -> {
+            List<ProofRow> list = e.getValue();
+            long seconds = list.stream().filter(r -> r.endedAt() != null)
+                    .mapToLong(r -> Math.max(0, Duration.between(r.startedAt(), r.endedAt()).toSeconds())).sum();
+            int played = (int) list.stream().filter(r -> "PLAYED".equals(r.outcome())).count();
+            return new PlayTotal(e.getKey(), name.apply(list.get(0)), played, seconds, list.get(0).startedAt(),
+                    list.get(list.size() - 1).startedAt());
+        }).sorted(java.util.Comparator.comparingInt(PlayTotal::count).reversed()).toList();
+    }
+
+    private static List<ProofRow> newestFirst(List<ProofRow> rows) {
+        List<ProofRow> copy = new ArrayList<>(rows);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static String csvField(String value) {
+        // a leading = + - @ would be a formula in a spreadsheet
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     // ---------------------------------------------------------------- pushes

@@ -124,6 +124,15 @@ class SignageTimelineTests {
     }
 
     @Test
+    void aDisplayGroupReachesItsMembersAndAnOldNamedGroupStillReadsAsATag() {
+        Screen inGroup = new Screen(13, 102, 1, 8L, 82L, Set.of(), Set.of(4L));
+        assertThat(Targets.parse("group:4").reach(inGroup, 1L)).isTrue();
+        assertThat(Targets.parse("group:4").reach(GRADE8, 1L)).isFalse();
+        assertThat(Targets.parse("group:三楼").reach(GRADE8, 1L)).as("a name is a tag").isTrue();
+        assertThat(Targets.parse("group:4,tag:三楼").format()).isEqualTo("tag:三楼,group:4");
+    }
+
+    @Test
     void recurringSchedulesRunOnTheirWeekdaysWithinTheirDates() {
         Schedule weekdays = new Schedule(1, 1L, "课间操", Level.SCHEDULED, 0, List.of(1L), Targets.none(), MONDAY,
                 MONDAY.plusDays(13), Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), t("10:00"), t("10:20"));
