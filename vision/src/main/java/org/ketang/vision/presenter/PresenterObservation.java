@@ -1,0 +1,28 @@
+package org.ketang.vision.presenter;
+
+import java.util.Optional;
+
+import org.ketang.vision.Box;
+
+/**
+ * What the tracker knows about the presenter at one frame, in pixels of the teacher camera's source.
+ *
+ * @param seconds   timestamp of the frame
+ * @param state     searching or tracking
+ * @param box       the presenter's bounding box while tracking, null while searching
+ * @param velocityX horizontal speed of the presenter, source pixels per second (positive to the right)
+ * @param seen      whether the presenter's movement was seen in this frame (false while they stand still or are
+ *                  hidden, when the box is held where they were)
+ */
+public record PresenterObservation(double seconds, TrackingState state, Box box, double velocityX, boolean seen) {
+
+    /** The presenter's box, empty while searching. */
+    public Optional<Box> presenter() {
+        return Optional.ofNullable(box);
+    }
+
+    /** Nobody tracked at this time. */
+    public static PresenterObservation searching(double seconds) {
+        return new PresenterObservation(seconds, TrackingState.SEARCHING, null, 0, false);
+    }
+}
