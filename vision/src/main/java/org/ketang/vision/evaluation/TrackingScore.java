@@ -1,0 +1,193 @@
+package org.ketang.vision.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ketang.vision.Box;
+
+/**
+ * Scores a virtual camera against the presenter's true boxes, frame by frame. Add every frame with
+ * {@link #add}, then read the figures. The presenter's <i>body shift</i> between two frames is how far both sides of
+ * their box moved the same way (the smaller of the two side movements; zero when the sides move apart or only one
+ * moves), so that an arm stretched out is not a move. Definitions (also in vision/README.md):
+ * <ul>
+ * <li><b>inside</b>: share of the frames with a visible presenter whose true box lies entirely inside the crop
+ * (1 pixel tolerance);</li>
+ * <li><b>centre error</b>: mean distance between the true box's centre and the crop's centre, as a share of the crop
+ * width, over the same frames;</li>
+ * <li><b>jitter</b>: mean movement of the crop (centre shift plus half the size change) per frame, in pixels of a
+ * 1080p picture, over the frames where the presenter stands still — body shift below 5 % of their height within
+ * half a second before and after (gestures allowed);</li>
+ * <li><b>reaction</b>: for every real move — after a second of standing (body shift below 10 % of the height), a
+ * body shift of at least 60 % of the height (about a metre) within three seconds — the time from the start of the
+ * move (body shift above 10 % of the height) until the crop has moved 2 % of its width in that direction; 3 s when it
+ * never does.</li>
+ * </ul>
+ */
+public final class TrackingScore {
+
+    private static final double STILL_WINDOW = 0.5;
+    private static final double STILL_TOLERANCE = 0.05;
+    private static final double NO_REACTION = 3.0;
+    private static final double REST = 0.1;
+    private static final double MOVE = 0.6;
+
+    private final double fps;
+    private final double toFullHd;
+    private final List<Box> truth = new ArrayList<>();
+    private final List<Box> crops = new ArrayList<>();
+
+    /**
+     * @param fps          frame rate of the scored video
+     * @param sourceHeight height of its frames (jitter is reported in pixels of a 1080-line picture)
+     */
+    public TrackingScore(double fps, int sourceHeight) {
+        this.fps = fps;
+        this.toFullHd = 1080.0 / sourceHeight;
+    }
+
+    /** Adds the next frame: where the presenter really is (null: not visible) and the crop shown. */
+    public void add(Box presenter, Box crop) {
+        truth.add(presenter);
+        crops.add(crop);
+    }
+
+    public int frames() {
+        return truth.size();
+    }
+
+    /** Share of frames with a visible presenter fully inside the crop, 0..1 (NaN without any such frame). */
+    public double inside() {
+        int visible = 0;
+        int inside = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            if (truth.get(i) != null) {
+                visible++;
+                if (crops.get(i).contains(truth.get(i), 1)) {
+                    inside++;
+                }
+            }
+        }
+        return visible == 0 ? Double.NaN : (double) inside / visible;
+    }
+
+    /** Mean distance of the presenter's centre from the crop's centre, as a share of the crop width. */
+    public double centreError() {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            Box t = truth.get(i);
+            if (t != null) {
+                Box c = crops.get(i);
+                sum += t.centreDistance(c) / c.width();
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Mean crop movement per frame while the presenter is still, in 1080p pixels. */
+    public double jitter() {
+        double sum = 0;
+        int count = 0;
+        for (int i = 1; i < truth.size(); i++) {
+            if (still(i) && still(i - 1)) {
+                Box a = crops.get(i - 1);
+                Box b = crops.get(i);
+                double move = Math.hypot(b.centreX() - a.centreX(), b.centreY() - a.centreY())
+                        + (Math.abs(b.width() - a.width()) + Math.abs(b.height() - a.height())) / 4;
+                sum += move * toFullHd;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Frames counted as still. */
+    public int stillFrames() {
+        int count = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            if (still(i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private boolean still(int frame) {
+        Box at = truth.get(frame);
+        if (at == null) {
+            return false;
+        }
+        int k = (int) Math.round(STILL_WINDOW * fps);
+        if (frame - k < 0 || frame + k >= truth.size()) {
+            return false;
+        }
+        for (int j = frame - k; j <= frame + k; j++) {
+            Box other = truth.get(j);
+            if (other == null || Math.abs(bodyShift(at, other)) > STILL_TOLERANCE * at.height()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How far both sides of the box moved the same way (signed), zero when they did not move together. */
+    static double bodyShift(Box from, Box to) {
+        double left = to.x() - from.x();
+        double right = to.right() - from.right();
+        if (Math.signum(left) != Math.signum(right)) {
+            return 0;
+        }
+        return Math.signum(left) * Math.min(Math.abs(left), Math.abs(right));
+    }
+
+    /** Reaction delays of every real move, seconds. */
+    public List<Double> reactions() {
+        List<Double> delays = new ArrayList<>();
+        int restFrames = (int) Math.round(fps);
+        int window = (int) Math.round(3 * fps);
+        int anchor = -1;
+        for (int i = 0; i < truth.size(); i++) {
+            Box now = truth.get(i);
+            if (now == null) {
+                anchor = -1;
+                continue;
+            }
+            if (anchor < 0) {
+                anchor = i;
+                continue;
+            }
+            Box rest = truth.get(anchor);
+            double shift = bodyShift(rest, now);
+            if (Math.abs(shift) <= REST * rest.height()) {
+                continue;
+            }
+            if (i - anchor >= restFrames && realMove(rest, i, Math.signum(shift), window)) {
+                double direction = Math.signum(shift);
+                double startCrop = crops.get(i - 1).centreX();
+                double threshold = 0.02 * crops.get(i - 1).width();
+                double delay = NO_REACTION;
+                for (int j = i; j < Math.min(truth.size(), i + window); j++) {
+                    if ((crops.get(j).centreX() - startCrop) * direction >= threshold) {
+                        delay = (j - i + 1) / fps;
+                        break;
+                    }
+                }
+                delays.add(delay);
+            }
+            anchor = i;
+        }
+        return delays;
+    }
+
+    private boolean realMove(Box rest, int from, double direction, int window) {
+        for (int j = from; j < Math.min(truth.size(), from + window); j++) {
+            Box b = truth.get(j);
+            if (b != null && bodyShift(rest, b) * direction >= MOVE * rest.height()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
