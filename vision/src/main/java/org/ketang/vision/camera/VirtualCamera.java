@@ -9,19 +9,21 @@ import org.ketang.vision.presenter.PresenterObservation;
  * A virtual camera operator on a wide source: gives, for every frame, the 16:9 crop that frames the presenter.
  *
  * <p>Rules: the crop is the source height divided by the zoom, larger when the presenter (with a margin) would not
- * fit, and it shrinks back only after the presenter has been smaller for a second. It does not pan while the
+ * fit, and it shrinks back only after the presenter has been clearly smaller for two seconds. It does not pan while the
  * presenter's centre stays within the dead zone and their box stays inside the crop; it starts to follow when the
- * presenter leaves the dead zone, would be cut, or clearly walks off (steady speed for 0.2 s and a quarter body
- * width from where they stood), then pans with limited speed and acceleration, leading a little in the walking
+ * presenter leaves the dead zone, would be cut, or clearly walks off (their body's centre moving away from where
+ * they stood, already 15 % of their height away), then pans with limited speed and acceleration, leading a little in the walking
  * direction, until the presenter is centred and standing again. When the tracker loses the presenter the crop holds
- * for {@code lostSeconds} and then widens to the whole teaching area. Positions are in source pixels.
+ * for {@code lostSeconds} and then widens to the whole teaching area; when a presenter is found while the crop shows
+ * the whole area (at the start, after they came back) it cuts straight to them. Positions are in source pixels.
  *
  * <p>Not thread-safe.
  */
 public final class VirtualCamera {
 
-    private static final double WALK_START = 0.2;
-    private static final double SHRINK_DELAY = 1.0;
+    /** How far the body's centre must have gone from where it stood, in body heights, to count as walking off. */
+    private static final double WALK_OFF = 0.15;
+    private static final double SHRINK_DELAY = 2.0;
 
     private final FrameSize source;
     private final CameraSettings settings;
@@ -31,11 +33,11 @@ public final class VirtualCamera {
     private final AxisMotion x;
     private final AxisMotion y;
     private final AxisMotion height;
+    private boolean wasLost = true;
     private boolean followingX;
     private boolean followingY;
     private double lastPresenter = Double.NEGATIVE_INFINITY;
     private double restX = Double.NaN;
-    private double walkingSince = Double.NaN;
     private double shrinkSince = Double.NaN;
     private double lastTime = Double.NaN;
 
@@ -59,7 +61,7 @@ public final class VirtualCamera {
 
     /** The crop for this frame, given what the presenter tracker saw. */
     public Box update(PresenterObservation observation) {
-        return update(observation.seconds(), observation.box(), observation.velocityX());
+        return update(observation.seconds(), observation.box(), observation.bodyX(), observation.velocityX());
     }
 
     /**
@@ -67,9 +69,10 @@ public final class VirtualCamera {
      *
      * @param seconds   timestamp, increasing
      * @param presenter the presenter's box in source pixels, or null when nobody is tracked
+     * @param bodyX     the horizontal centre of the presenter's body (the box's centre will do)
      * @param velocityX the presenter's horizontal speed, source pixels per second
      */
-    public Box update(double seconds, Box presenter, double velocityX) {
+    public Box update(double seconds, Box presenter, double bodyX, double velocityX) {
         double dt = Double.isNaN(lastTime) ? 0.04 : Math.max(1e-3, seconds - lastTime);
         lastTime = seconds;
         if (presenter != null) {
@@ -78,6 +81,18 @@ public final class VirtualCamera {
         boolean lost = presenter == null && seconds - lastPresenter > settings.lostSeconds();
         boolean holding = presenter == null && !lost;
 
+        if (presenter != null && wasLost) {
+            // found (again) while showing the whole area: cut to the presenter rather than zoom in slowly
+            shrinkSince = Double.NEGATIVE_INFINITY;
+            double h = heightFor(presenter, seconds);
+            height.reset(h);
+            followingX = true;
+            followingY = true;
+            x.reset(clamp(horizontalTarget(presenter, bodyX, 0, seconds, h * settings.aspect()), h * settings.aspect() / 2,
+                    source.width() - h * settings.aspect() / 2));
+            y.reset(clamp(verticalTarget(presenter, h), h / 2, source.height() - h / 2));
+        }
+        wasLost = lost || (presenter == null && wasLost);
         double targetHeight = lost ? wide.height() : holding ? height.position() : heightFor(presenter, seconds);
         height.step(targetHeight, dt, 0.6 * source.height(), 1.5 * source.height(), minHeight, maxHeight);
         double h = height.position();
@@ -95,7 +110,7 @@ public final class VirtualCamera {
             targetX = x.position();
             targetY = y.position();
         } else {
-            targetX = horizontalTarget(presenter, velocityX, seconds, w);
+            targetX = horizontalTarget(presenter, bodyX, velocityX, seconds, w);
             targetY = verticalTarget(presenter, h);
         }
         x.step(targetX, dt, settings.maxSpeed() * w, settings.maxAcceleration() * w, w / 2, source.width() - w / 2);
@@ -110,6 +125,10 @@ public final class VirtualCamera {
         return Box.centred(x.position(), y.position(), h * settings.aspect(), h);
     }
 
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
     private double heightFor(Box presenter, double seconds) {
         double need = Math.max(presenter.height() * (1 + 2 * settings.margin()),
                 (presenter.width() + 2 * settings.margin() * presenter.height()) / settings.aspect());
@@ -119,7 +138,7 @@ public final class VirtualCamera {
             shrinkSince = Double.NaN;
             return need;
         }
-        if (need < 0.85 * current) {
+        if (need < 0.8 * current) {
             if (Double.isNaN(shrinkSince)) {
                 shrinkSince = seconds;
             }
@@ -129,23 +148,18 @@ public final class VirtualCamera {
         return current;
     }
 
-    private double horizontalTarget(Box presenter, double velocityX, double seconds, double w) {
-        double px = presenter.centreX();
+    private double horizontalTarget(Box presenter, double bodyX, double velocityX, double seconds, double w) {
+        double px = Double.isNaN(bodyX) ? presenter.centreX() : bodyX;
         double cx = x.position();
-        double walkSpeed = 0.25 * presenter.height();
-        boolean still = Math.abs(velocityX) < walkSpeed / 2;
+        // a body height per second is a slow walk (about 1.7 m/s is brisk)
+        double walkSpeed = 0.15 * presenter.height();
+        boolean still = Math.abs(velocityX) < walkSpeed;
         if (Double.isNaN(restX) || (still && !followingX)) {
             restX = px;
         }
-        if (Math.abs(velocityX) > walkSpeed) {
-            if (Double.isNaN(walkingSince)) {
-                walkingSince = seconds;
-            }
-        } else {
-            walkingSince = Double.NaN;
-        }
-        boolean walksOff = !Double.isNaN(walkingSince) && seconds - walkingSince >= WALK_START
-                && Math.abs(px - restX) > 0.25 * presenter.width();
+        double away = px - restX;
+        boolean walksOff = Math.abs(away) > WALK_OFF * presenter.height() && Math.abs(velocityX) > walkSpeed
+                && Math.signum(velocityX) == Math.signum(away);
         double margin = settings.margin() * presenter.height();
         boolean cut = presenter.x() - margin < cx - w / 2 || presenter.right() + margin > cx + w / 2;
         if (!followingX && (Math.abs(px - cx) > settings.deadZone() * w || cut || walksOff)) {
@@ -169,7 +183,7 @@ public final class VirtualCamera {
         double ideal = fits ? presenter.centreY() : presenter.y() - margin + h / 2;
         double cy = y.position();
         boolean cut = fits && (presenter.y() - margin < cy - h / 2 || presenter.bottom() + margin > cy + h / 2);
-        if (!followingY && (Math.abs(ideal - cy) > 0.1 * h || cut)) {
+        if (!followingY && (Math.abs(ideal - cy) > 0.2 * h || cut)) {
             followingY = true;
         }
         if (!followingY) {

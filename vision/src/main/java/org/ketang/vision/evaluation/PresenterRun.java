@@ -55,7 +55,7 @@ public final class PresenterRun {
             }
         }
         PresenterTruth boxes = truth.get();
-        TrackingScore score = new TrackingScore(frames.fps(), frames.size().height());
+        TrackingScore score = new TrackingScore(frames.fps(), frames.size());
         for (int i = 0; i < crops.size(); i++) {
             score.add(boxes.at(i).orElse(null), crops.get(i));
         }

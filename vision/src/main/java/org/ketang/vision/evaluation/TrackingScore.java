@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ketang.vision.Box;
+import org.ketang.vision.FrameSize;
 
 /**
  * Scores a virtual camera against the presenter's true boxes, frame by frame. Add every frame with
@@ -17,11 +18,14 @@ import org.ketang.vision.Box;
  * width, over the same frames;</li>
  * <li><b>jitter</b>: mean movement of the crop (centre shift plus half the size change) per frame, in pixels of a
  * 1080p picture, over the frames where the presenter stands still — body shift below 5 % of their height within
- * half a second before and after (gestures allowed);</li>
+ * half a second before and after (gestures allowed); a jump of more than 10 % of the crop width in one frame is a
+ * cut, counted separately and not as jitter;</li>
  * <li><b>reaction</b>: for every real move — after a second of standing (body shift below 10 % of the height), a
  * body shift of at least 60 % of the height (about a metre) within three seconds — the time from the start of the
  * move (body shift above 10 % of the height) until the crop has moved 2 % of its width in that direction; 3 s when it
- * never does.</li>
+ * never does. Moves the camera cannot or need not follow are left out: when the crop already touches the frame's
+ * edge on that side, or when the presenter walks back toward the crop's centre from more than 10 % of its width
+ * away.</li>
  * </ul>
  */
 public final class TrackingScore {
@@ -34,16 +38,18 @@ public final class TrackingScore {
 
     private final double fps;
     private final double toFullHd;
+    private final int sourceWidth;
     private final List<Box> truth = new ArrayList<>();
     private final List<Box> crops = new ArrayList<>();
 
     /**
-     * @param fps          frame rate of the scored video
-     * @param sourceHeight height of its frames (jitter is reported in pixels of a 1080-line picture)
+     * @param fps    frame rate of the scored video
+     * @param source size of its frames (jitter is reported in pixels of a 1080-line picture)
      */
-    public TrackingScore(double fps, int sourceHeight) {
+    public TrackingScore(double fps, FrameSize source) {
         this.fps = fps;
-        this.toFullHd = 1080.0 / sourceHeight;
+        this.sourceWidth = source.width();
+        this.toFullHd = 1080.0 / source.height();
     }
 
     /** Adds the next frame: where the presenter really is (null: not visible) and the crop shown. */
@@ -86,21 +92,39 @@ public final class TrackingScore {
         return count == 0 ? Double.NaN : sum / count;
     }
 
-    /** Mean crop movement per frame while the presenter is still, in 1080p pixels. */
+    /** Mean crop movement per frame while the presenter is still, in 1080p pixels; cuts are not counted. */
     public double jitter() {
         double sum = 0;
         int count = 0;
         for (int i = 1; i < truth.size(); i++) {
-            if (still(i) && still(i - 1)) {
-                Box a = crops.get(i - 1);
-                Box b = crops.get(i);
-                double move = Math.hypot(b.centreX() - a.centreX(), b.centreY() - a.centreY())
-                        + (Math.abs(b.width() - a.width()) + Math.abs(b.height() - a.height())) / 4;
-                sum += move * toFullHd;
+            if (still(i) && still(i - 1) && !cut(i)) {
+                sum += movement(i) * toFullHd;
                 count++;
             }
         }
         return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Frames where the crop jumps (a cut rather than a camera move): more than 10 % of its width at once. */
+    public int cuts() {
+        int count = 0;
+        for (int i = 1; i < truth.size(); i++) {
+            if (cut(i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private boolean cut(int frame) {
+        return movement(frame) > 0.1 * crops.get(frame - 1).width();
+    }
+
+    private double movement(int frame) {
+        Box a = crops.get(frame - 1);
+        Box b = crops.get(frame);
+        return Math.hypot(b.centreX() - a.centreX(), b.centreY() - a.centreY())
+                + (Math.abs(b.width() - a.width()) + Math.abs(b.height() - a.height())) / 4;
     }
 
     /** Frames counted as still. */
@@ -142,9 +166,13 @@ public final class TrackingScore {
         return Math.signum(left) * Math.min(Math.abs(left), Math.abs(right));
     }
 
-    /** Reaction delays of every real move, seconds. */
-    public List<Double> reactions() {
-        List<Double> delays = new ArrayList<>();
+    /** The camera's reaction to one real move: the frame the move started and the delay in seconds. */
+    public record Reaction(int frame, double delay) {
+    }
+
+    /** Reactions to every real move. */
+    public List<Reaction> reactions() {
+        List<Reaction> delays = new ArrayList<>();
         int restFrames = (int) Math.round(fps);
         int window = (int) Math.round(3 * fps);
         int anchor = -1;
@@ -163,7 +191,8 @@ public final class TrackingScore {
             if (Math.abs(shift) <= REST * rest.height()) {
                 continue;
             }
-            if (i - anchor >= restFrames && realMove(rest, i, Math.signum(shift), window)) {
+            if (i - anchor >= restFrames && realMove(rest, i, Math.signum(shift), window)
+                    && needsCamera(crops.get(i - 1), now, Math.signum(shift))) {
                 double direction = Math.signum(shift);
                 double startCrop = crops.get(i - 1).centreX();
                 double threshold = 0.02 * crops.get(i - 1).width();
@@ -174,11 +203,21 @@ public final class TrackingScore {
                         break;
                     }
                 }
-                delays.add(delay);
+                delays.add(new Reaction(i, delay));
             }
             anchor = i;
         }
         return delays;
+    }
+
+    /**
+     * Whether a move obliges the camera to follow: it can still pan that way (not at the frame's edge), and the
+     * presenter is not walking back toward the crop's centre from a side (then the camera rightly waits).
+     */
+    private boolean needsCamera(Box crop, Box presenter, double direction) {
+        boolean atEdge = direction > 0 ? crop.right() >= sourceWidth - 1 : crop.x() <= 1;
+        boolean towardCentre = (presenter.centreX() - crop.centreX()) * direction < -0.1 * crop.width();
+        return !atEdge && !towardCentre;
     }
 
     private boolean realMove(Box rest, int from, double direction, int window) {

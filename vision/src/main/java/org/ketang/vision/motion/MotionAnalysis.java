@@ -2,7 +2,8 @@ package org.ketang.vision.motion;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_core.extractChannel;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2YCrCb;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
@@ -35,12 +36,14 @@ import org.ketang.vision.Region;
 
 /**
  * Motion and presence in a fixed camera's view, updated frame by frame at analysis resolution (640 pixels wide by
- * default). Each pixel keeps a background mean and variance: a pixel is foreground when it differs from its mean by
- * more than {@code k} standard deviations and a minimum step, and moving when it differs from the previous frame in
- * the same way. Pixels inside the protected box (the tracked presenter) never learn, so a presenter who stands
- * still stays foreground; elsewhere foreground is absorbed slowly (a moved chair, a slid board). Exposure changes are
- * compensated by the ratio of mean brightness over stable pixels; a change of most of the view at once (lights
- * switched) resets the background instead of producing a giant blob.
+ * default). Each pixel keeps a background mean and variance of its luma and two chroma channels (YCrCb): a pixel is
+ * foreground when a channel differs from its mean by more than {@code k} standard deviations and a minimum step, and
+ * moving when it differs from the previous frame in the same way. Pixels inside the protected box (the tracked
+ * presenter) never learn, so a presenter who stands still stays foreground; elsewhere foreground is absorbed slowly
+ * (a moved chair). Exposure changes are compensated by the median brightness ratio over stable pixels; a change of
+ * most of the view at once (lights switched) resets the background instead of producing a giant blob; an area that
+ * changes at once and then stays still (a new slide on the projector) is learned at once ({@link SuddenChanges});
+ * a ghost (the still place a person left who was part of the background) is learned at once too.
  *
  * <p>Not thread-safe; one instance per camera. Close it to free the native buffers.
  */
@@ -53,6 +56,7 @@ public final class MotionAnalysis implements AutoCloseable {
     private static final int GAIN_BINS = 351;
 
     private final int[] gainHistogram = new int[GAIN_BINS];
+    private final SuddenChanges sudden;
     private final FrameSize source;
     private final FrameSize analysis;
     private final double scale;
@@ -76,10 +80,17 @@ public final class MotionAnalysis implements AutoCloseable {
     private final Mat openKernel;
     private final Mat closeKernel;
 
+    private final Mat ycc = new Mat();
+    private final byte[] pixels;
+    /** Luma of this frame (bytes), and the background's mean, variance and the previous frame per channel. */
     private final byte[] current;
     private final float[] mean;
     private final float[] variance;
     private final float[] previous;
+    private final float[][] chromaMean = new float[2][];
+    private final float[][] chromaVariance = new float[2][];
+    private final float[][] chromaPrevious = new float[2][];
+    private final float minChromaStep;
     private final float[] lastMoved;
     private final byte[] fg;
     private final byte[] moving;
@@ -87,6 +98,12 @@ public final class MotionAnalysis implements AutoCloseable {
     private final int[] labelData;
 
     private boolean initialised;
+    private int protectX0;
+    private int protectX1;
+    private int protectY0;
+    private int protectY1;
+    private int suddenPixels;
+    private int ghostPixels;
     private boolean globalChange;
     private double gain = 1;
     private int movingCount;
@@ -110,6 +127,7 @@ public final class MotionAnalysis implements AutoCloseable {
         this.k2 = (float) (k * k);
         this.minStep = (float) (4 + 10 * strictness);
         this.minMotionStep = (float) (3 + 8 * strictness);
+        this.minChromaStep = (float) (3 + 6 * strictness);
         this.inRegion = new byte[n];
         Box r = region.in(analysis);
         int count = 0;
@@ -122,7 +140,14 @@ public final class MotionAnalysis implements AutoCloseable {
             }
         }
         this.regionPixels = Math.max(1, count);
+        this.sudden = new SuddenChanges(analysis);
         this.current = new byte[n];
+        this.pixels = new byte[3 * n];
+        for (int c = 0; c < 2; c++) {
+            chromaMean[c] = new float[n];
+            chromaVariance[c] = new float[n];
+            chromaPrevious[c] = new float[n];
+        }
         this.mean = new float[n];
         this.variance = new float[n];
         this.previous = new float[n];
@@ -165,9 +190,15 @@ public final class MotionAnalysis implements AutoCloseable {
         } else {
             resize(bgr, colour, new Size(analysis.width(), analysis.height()), 0, 0, INTER_AREA);
         }
-        cvtColor(colour, grey, COLOR_BGR2GRAY);
-        GaussianBlur(grey, blurred, new Size(5, 5), 0);
-        ((BytePointer) blurred.data()).get(current);
+        // luma (the grey picture) and two chroma channels: a red shirt before a green board differs in colour far more
+        // than in brightness
+        cvtColor(colour, grey, COLOR_BGR2YCrCb);
+        GaussianBlur(grey, ycc, new Size(5, 5), 0);
+        extractChannel(ycc, blurred, 0);
+        ((BytePointer) ycc.data()).get(pixels);
+        for (int i = 0; i < n; i++) {
+            current[i] = pixels[3 * i];
+        }
         int w = analysis.width();
         int px0 = 0;
         int px1 = 0;
@@ -179,6 +210,10 @@ public final class MotionAnalysis implements AutoCloseable {
             py0 = Math.max(0, (int) Math.floor(protect.y()));
             py1 = Math.min(analysis.height(), (int) Math.ceil(protect.bottom()));
         }
+        protectX0 = px0;
+        protectX1 = px1;
+        protectY0 = py0;
+        protectY1 = py1;
         if (!initialised) {
             for (int i = 0; i < n; i++) {
                 float v = current[i] & 0xff;
@@ -186,6 +221,12 @@ public final class MotionAnalysis implements AutoCloseable {
                 previous[i] = v;
                 variance[i] = 4;
                 lastMoved[i] = Float.NEGATIVE_INFINITY;
+                for (int c = 0; c < 2; c++) {
+                    float u = pixels[3 * i + 1 + c] & 0xff;
+                    chromaMean[c][i] = u;
+                    chromaPrevious[c][i] = u;
+                    chromaVariance[c][i] = 1;
+                }
             }
             initialised = true;
             globalChange = false;
@@ -198,20 +239,31 @@ public final class MotionAnalysis implements AutoCloseable {
         int fgCount = 0;
         int moveCount = 0;
         float g = (float) gain;
+        sudden.startFrame();
         for (int i = 0; i < n; i++) {
             if (inRegion[i] == 0) {
                 fg[i] = 0;
                 moving[i] = 0;
                 continue;
             }
+            boolean wasForeground = fg[i] != 0;
             float x = (current[i] & 0xff) * g;
             float v = Math.max(variance[i], 2.25f);
             float d = x - mean[i];
             boolean f = d * d > k2 * v && Math.abs(d) > minStep;
             float dm = x - previous[i];
             boolean m = dm * dm > k2 * 2 * v && Math.abs(dm) > minMotionStep;
+            for (int c = 0; c < 2; c++) {
+                float u = 128 + ((pixels[3 * i + 1 + c] & 0xff) - 128) * g;
+                float cv = Math.max(chromaVariance[c][i], 1f);
+                float dc = u - chromaMean[c][i];
+                f |= dc * dc > k2 * cv && Math.abs(dc) > minChromaStep;
+                float dcm = u - chromaPrevious[c][i];
+                m |= dcm * dcm > k2 * 2 * cv && Math.abs(dcm) > minChromaStep;
+            }
             fg[i] = f ? (byte) 255 : 0;
             moving[i] = m ? (byte) 255 : 0;
+            sudden.count(i, f && !wasForeground, m);
             if (f) {
                 fgCount++;
             }
@@ -220,7 +272,13 @@ public final class MotionAnalysis implements AutoCloseable {
             }
         }
         globalChange = fgCount > 0.5 * regionPixels || moveCount > 0.25 * regionPixels;
+        if (globalChange) {
+            sudden.clear();
+        } else {
+            sudden.decide();
+        }
         float now = (float) seconds;
+        suddenPixels = 0;
         float learn = (float) Math.min(0.2, 1 / (2.0 * fps));
         float absorb = (float) (1 / (15.0 * fps));
         float learnVariance = (float) Math.min(0.05, 1 / (4.0 * fps));
@@ -229,28 +287,50 @@ public final class MotionAnalysis implements AutoCloseable {
             int y = i / w;
             int xx = i - y * w;
             boolean isProtected = protect != null && xx >= px0 && xx < px1 && y >= py0 && y < py1;
-            if (globalChange) {
-                if (!isProtected) {
+            float u0 = 128 + ((pixels[3 * i + 1] & 0xff) - 128) * g;
+            float u1 = 128 + ((pixels[3 * i + 2] & 0xff) - 128) * g;
+            if (globalChange || (sudden.absorb(i) && !isProtected)) {
+                if (!isProtected || !globalChange) {
                     mean[i] = x;
+                    chromaMean[0][i] = u0;
+                    chromaMean[1][i] = u1;
                 }
                 fg[i] = 0;
-                moving[i] = 0;
+                if (globalChange) {
+                    moving[i] = 0;
+                }
+                if (!globalChange) {
+                    suddenPixels++;
+                }
             } else if (!isProtected) {
-                float d = x - mean[i];
-                float sd = (float) Math.sqrt(variance[i]);
-                float cap = 3 * sd + 8;
-                float e2 = Math.min(d * d, cap * cap);
-                variance[i] += learnVariance * (e2 - variance[i]);
-                mean[i] += (fg[i] != 0 ? absorb : learn) * d;
+                float rate = fg[i] != 0 ? absorb : learn;
+                learn(mean, variance, i, x, rate, learnVariance);
+                learn(chromaMean[0], chromaVariance[0], i, u0, rate, learnVariance);
+                learn(chromaMean[1], chromaVariance[1], i, u1, rate, learnVariance);
             }
-            if (moving[i] != 0) {
+            if (moving[i] != 0 && !sudden.suspect(i)) {
                 lastMoved[i] = now;
             }
             previous[i] = x;
+            chromaPrevious[0][i] = u0;
+            chromaPrevious[1][i] = u1;
         }
         movingCount = globalChange ? 0 : moveCount;
         ((BytePointer) foreground.data()).put(fg);
         findBlobs(now);
+    }
+
+    /**
+     * One step of a pixel's running mean and variance. A deviation counts at most a few standard deviations, so
+     * something passing by barely widens the variance while a flickering screen widens it steadily.
+     */
+    private static void learn(float[] mean, float[] variance, int i, float x, float rate, float varianceRate) {
+        float d = x - mean[i];
+        float sd = (float) Math.sqrt(variance[i]);
+        float cap = 3 * sd + 8;
+        float e2 = Math.min(d * d, cap * cap);
+        variance[i] += varianceRate * (e2 - variance[i]);
+        mean[i] += rate * d;
     }
 
     /**
@@ -306,14 +386,28 @@ public final class MotionAnalysis implements AutoCloseable {
             l.get(labelData);
         }
         int[] livePixels = new int[count];
+        int[] movingNow = new int[count];
+        int[] areas = new int[count];
         float since = now - (float) LIVE_SECONDS;
+        int w = analysis.width();
         for (int i = 0; i < n; i++) {
             int label = labelData[i];
-            if (label > 0 && lastMoved[i] >= since) {
+            if (label == 0) {
+                continue;
+            }
+            areas[label]++;
+            if (lastMoved[i] >= since) {
                 livePixels[label]++;
             }
+            if (moving[i] != 0) {
+                movingNow[label]++;
+            }
         }
-        boolean[] ghost = ghosts(count, stats);
+        boolean[] ghost = ghosts(count);
+        for (int label = 1; label < count; label++) {
+            // a ghost does not move (a person, even standing, always moves a little)
+            ghost[label] &= movingNow[label] < 0.02 * areas[label];
+        }
         boolean[] isLive = new boolean[count];
         IntPointer s = new IntPointer(stats.data());
         int columns = stats.cols();
@@ -329,7 +423,7 @@ public final class MotionAnalysis implements AutoCloseable {
         }
         forgetGhosts(ghost);
         for (int i = 0; i < n; i++) {
-            live[i] = isLive[labelData[i]] && labelData[i] > 0 ? (byte) 255 : 0;
+            live[i] = isLive[labelData[i]] && labelData[i] > 0 && !sudden.suspect(i) ? (byte) 255 : 0;
         }
         ((BytePointer) evidence.data()).put(live);
     }
@@ -339,7 +433,7 @@ public final class MotionAnalysis implements AutoCloseable {
      * the analysis started, a chair carried away, the place a board panel slid from). Along a real object's outline
      * the current frame has edges; along a ghost's outline the edges are in the background instead.
      */
-    private boolean[] ghosts(int count, Mat stats) {
+    private boolean[] ghosts(int count) {
         double[] current = new double[count];
         double[] background = new double[count];
         int[] border = new int[count];
@@ -366,13 +460,14 @@ public final class MotionAnalysis implements AutoCloseable {
             }
             double meanBackground = background[label] / border[label];
             double meanCurrent = current[label] / border[label];
-            ghost[label] = meanBackground > 6 && meanCurrent < 0.6 * meanBackground;
+            ghost[label] = meanBackground > 6 && meanCurrent < 0.5 * meanBackground;
         }
         return ghost;
     }
 
     /** Ghosts are learned into the background at once, wherever they are. */
     private void forgetGhosts(boolean[] ghost) {
+        ghostPixels = 0;
         boolean any = false;
         for (int label = 1; label < ghost.length; label++) {
             any |= ghost[label];
@@ -383,7 +478,10 @@ public final class MotionAnalysis implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             if (ghost[labelData[i]] && labelData[i] > 0) {
                 mean[i] = previous[i];
+                chromaMean[0][i] = chromaPrevious[0][i];
+                chromaMean[1][i] = chromaPrevious[1][i];
                 fg[i] = 0;
+                ghostPixels++;
             }
         }
         ((BytePointer) foreground.data()).put(fg);
@@ -422,6 +520,16 @@ public final class MotionAnalysis implements AutoCloseable {
     /** Whether most of the view changed at once in this frame (lights); the frame carries no motion information. */
     public boolean globalChange() {
         return globalChange;
+    }
+
+    /** Pixels learned at once in this frame as a sudden change (for tests and pictures of a run). */
+    public int suddenPixels() {
+        return suddenPixels;
+    }
+
+    /** Pixels learned at once in this frame as a ghost (for tests and pictures of a run). */
+    public int ghostPixels() {
+        return ghostPixels;
     }
 
     /** Pixels that moved since the previous frame. */
@@ -467,6 +575,7 @@ public final class MotionAnalysis implements AutoCloseable {
     public void close() {
         colour.close();
         grey.close();
+        ycc.close();
         blurred.close();
         foreground.close();
         cleaned.close();

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -18,7 +17,8 @@ import org.ketang.vision.FrameSize;
 
 /**
  * OpenCV's HOG people detector (Dalal–Triggs, trained weights inside OpenCV), run sparsely: each call looks at one
- * part of the teaching area, so the cost of a full scan (70–85 ms at 640×360) is spread over many frames.
+ * part of the teaching area (a strip around something that moves, or one of three tiles), so the cost of a full
+ * scan (70–85 ms at 640×360) is spread over many frames.
  */
 final class PersonDetector implements AutoCloseable {
 
@@ -42,61 +42,36 @@ final class PersonDetector implements AutoCloseable {
         hog.setSVMDetector(svm);
     }
 
-    /**
-     * Every few frames, looks at one part of the area (the oldest unconfirmed candidate first, else the next of three
-     * overlapping tiles). A detection that overlaps a candidate confirms it; otherwise the first new person is
-     * returned.
-     */
-    Optional<Box> scan(Mat colour, long frame, List<Candidate> candidates, double minHeight) {
-        if (frame % INTERVAL != 0) {
-            return Optional.empty();
-        }
-        Box roi = null;
-        for (Candidate c : candidates) {
-            if (!c.confirmedAsPerson) {
-                roi = c.box.expanded(0.6 * c.box.height(), 0.2 * c.box.height());
-                break;
-            }
-        }
-        if (roi == null) {
-            int tiles = 3;
-            double w = area.width() / tiles;
-            double overlap = Math.min(area.height() * 0.4, w);
-            int t = next++ % tiles;
-            roi = new Box(area.x() + t * w - overlap / 2, area.y(), w + overlap, area.height());
-        }
-        roi = roi.intersection(new Box(0, 0, size.width(), size.height()));
-        if (roi.width() < 64 || roi.height() < 64) {
-            return Optional.empty();
-        }
-        List<Box> people = detect(colour, roi, minHeight);
-        Box fresh = null;
-        for (Box person : people) {
-            boolean known = false;
-            for (Candidate c : candidates) {
-                if (c.box.iou(person) > 0.25 || c.box.contains(person, 0.1 * person.height())) {
-                    c.confirmedAsPerson = true;
-                    known = true;
-                }
-            }
-            if (!known && fresh == null) {
-                fresh = person;
-            }
-        }
-        return Optional.ofNullable(fresh);
+    /** Whether this frame is one of the sparse frames the detector may run on. */
+    boolean due(long frame) {
+        return frame % INTERVAL == 0;
+    }
+
+    /** The next of three overlapping vertical tiles of the area, for a scan when nothing moves. */
+    Box nextTile() {
+        int tiles = 3;
+        double w = area.width() / tiles;
+        double overlap = Math.min(area.height() * 0.4, w);
+        int t = next++ % tiles;
+        return new Box(area.x() + t * w - overlap / 2, area.y(), w + overlap, area.height());
     }
 
     /** People found in the region of interest, analysis pixels, boxes tightened to the body. */
     List<Box> detect(Mat colour, Box roi, double minHeight) {
+        roi = roi.intersection(new Box(0, 0, size.width(), size.height()));
+        if (roi.width() < 64 || roi.height() < 64) {
+            return List.of();
+        }
         double zoom = Math.max(1, Math.min(2, PERSON_IN_WINDOW / Math.max(1, minHeight * 1.5)));
         try (Rect r = new Rect((int) roi.x(), (int) roi.y(), (int) roi.width(), (int) roi.height());
                 Mat part = colour.apply(r); RectVector found = new RectVector()) {
-            Mat input = part;
-            if (zoom > 1.01) {
-                resize(part, tile, new Size((int) (r.width() * zoom), (int) (r.height() * zoom)), 0, 0,
-                        INTER_LINEAR);
-                input = tile;
-            }
+            // a continuous copy at least as large as the detection window (OpenCV's HOG may crash on smaller ones)
+            int w = Math.max(64, (int) (r.width() * zoom));
+            int h = Math.max(128, (int) (r.height() * zoom));
+            resize(part, tile, new Size(w, h), 0, 0, INTER_LINEAR);
+            double zx = (double) w / r.width();
+            double zy = (double) h / r.height();
+            Mat input = tile;
             try (Size stride = new Size(8, 8); Size padding = new Size(8, 8)) {
                 hog.detectMultiScale(input, found, 0.3, stride, padding, 1.08, 2.0, false);
             }
@@ -104,9 +79,9 @@ final class PersonDetector implements AutoCloseable {
             for (long i = 0; i < found.size(); i++) {
                 Rect d = found.get(i);
                 // the window has margins around the person
-                double x = r.x() + (d.x() + 0.22 * d.width()) / zoom;
-                double y = r.y() + (d.y() + 0.07 * d.height()) / zoom;
-                Box person = new Box(x, y, 0.56 * d.width() / zoom, 0.86 * d.height() / zoom);
+                double x = r.x() + (d.x() + 0.22 * d.width()) / zx;
+                double y = r.y() + (d.y() + 0.07 * d.height()) / zy;
+                Box person = new Box(x, y, 0.56 * d.width() / zx, 0.86 * d.height() / zy);
                 if (person.height() >= minHeight) {
                     people.add(person);
                 }

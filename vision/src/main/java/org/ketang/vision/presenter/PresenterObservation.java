@@ -9,12 +9,15 @@ import org.ketang.vision.Box;
  *
  * @param seconds   timestamp of the frame
  * @param state     searching or tracking
- * @param box       the presenter's bounding box while tracking, null while searching
+ * @param box       the presenter's bounding box while tracking (arms included), null while searching
+ * @param bodyX     the horizontal centre of the presenter's body (the median of their pixels: it hardly moves when
+ *                  they stretch out an arm), source pixels; meaningless while searching
  * @param velocityX horizontal speed of the presenter, source pixels per second (positive to the right)
  * @param seen      whether the presenter's movement was seen in this frame (false while they stand still or are
  *                  hidden, when the box is held where they were)
  */
-public record PresenterObservation(double seconds, TrackingState state, Box box, double velocityX, boolean seen) {
+public record PresenterObservation(double seconds, TrackingState state, Box box, double bodyX, double velocityX,
+        boolean seen) {
 
     /** The presenter's box, empty while searching. */
     public Optional<Box> presenter() {
@@ -23,6 +26,6 @@ public record PresenterObservation(double seconds, TrackingState state, Box box,
 
     /** Nobody tracked at this time. */
     public static PresenterObservation searching(double seconds) {
-        return new PresenterObservation(seconds, TrackingState.SEARCHING, null, 0, false);
+        return new PresenterObservation(seconds, TrackingState.SEARCHING, null, Double.NaN, 0, false);
     }
 }

@@ -17,19 +17,22 @@ import org.ketang.vision.motion.Blob;
 import org.ketang.vision.motion.MotionAnalysis;
 
 /**
- * Finds and follows the presenter in a fixed wide camera. Call {@link #update} with every frame (or every frame
- * the analysis can afford, with its true timestamp); it returns where the presenter is.
+ * Finds and follows the presenter in a fixed wide camera. Call {@link #update} with every frame (or every frame the
+ * analysis can afford, with its true timestamp); it returns where the presenter is.
  *
- * <p>How it works: {@link MotionAnalysis} gives live foreground (things that differ from the learned background and
- * moved within the last seconds). While searching, person-sized live blobs that keep moving inside the teaching area
- * become candidates; one that is seen for {@code lockSeconds} without touching the side edges of the area is locked
- * (someone passing at the edge never gets fully inside). While tracking, a mean shift on the live foreground follows
- * the presenter's mass from the predicted position, the box's extent comes from the foreground around it, and the
- * background under the presenter does not learn, so a presenter who stands still stays in place instead of fading
- * into the background. When nothing live is near, the box is held; only when the presenter's place no longer differs
- * from the background for {@code leaveSeconds} (they walked out) is the lock released. Sudden global changes (lights)
- * hold the track for that frame. A person detector (HOG, run on a part of the area every few frames) finds a presenter
- * who stands still from the start and confirms candidates.
+ * <p>How it works. {@link MotionAnalysis} gives live foreground: what differs from the learned background and moved
+ * within the last seconds. <b>Searching</b>: live blobs become candidates; the person detector (HOG, on a strip
+ * around a candidate, or on one of three tiles when nothing moves, every few frames) confirms them. A candidate is
+ * locked when the detector confirms it, or when it has the shape of a whole person and keeps moving for
+ * {@code lockSeconds}; never while it touches the side edges of the teaching area (someone passing at the edge).
+ * <b>Tracking</b>: a mean shift on the live foreground follows the presenter's mass from the predicted position; the
+ * box's extent comes from the foreground around it, with the presenter's height remembered so that a hidden part
+ * (legs behind the podium, dark hair against a dark board) does not shrink the box; the background under the presenter
+ * does not learn, so a presenter who stands still stays in place rather than fading into the background. When nothing
+ * moves there the box is held; the detector re-confirms a still presenter. Only when the place no longer differs from
+ * the background and the detector does not see a person there for {@code leaveSeconds} is the lock released. A
+ * candidate elsewhere that keeps moving while the track has shown nothing for seconds takes over. Sudden global
+ * changes (lights) hold the track for that frame.
  *
  * <p>Not thread-safe. Close it to free native memory.
  */
@@ -37,6 +40,8 @@ public final class PresenterTracker implements AutoCloseable {
 
     /** How long the background under an unseen presenter stays protected from learning. */
     private static final double PROTECT_SECONDS = 8;
+    /** How long a detector confirmation counts as the presenter being there. */
+    private static final double CONFIRMED_SECONDS = 3;
 
     private final TrackerSettings settings;
     private final MotionAnalysis motion;
@@ -50,10 +55,15 @@ public final class PresenterTracker implements AutoCloseable {
     private TrackingState state = TrackingState.SEARCHING;
     private Box track;
     private double velocity;
+    private double bodyX;
+    private double personHeight;
+    private double completeness;
     private double lastSeen;
     private double lastPresent;
+    private double lastConfirmed = Double.NEGATIVE_INFINITY;
     private double lastTime = Double.NaN;
     private long frame;
+    private long quietChecks;
 
     public PresenterTracker(FrameSize source, double fps, TrackerSettings settings) {
         this.settings = settings;
@@ -85,8 +95,9 @@ public final class PresenterTracker implements AutoCloseable {
         double dt = Double.isNaN(lastTime) ? 1 / fps : Math.max(1e-3, seconds - lastTime);
         lastTime = seconds;
         frame++;
-        // the background under the presenter does not learn while they are (recently) seen there
-        Box protect = state == TrackingState.TRACKING && seconds - lastSeen < PROTECT_SECONDS
+        // the background under the presenter does not learn while they are (recently) seen or confirmed there
+        boolean fresh = seconds - lastSeen < PROTECT_SECONDS || seconds - lastConfirmed < CONFIRMED_SECONDS;
+        Box protect = state == TrackingState.TRACKING && fresh
                 ? track.expanded(0.12 * track.width(), 0.06 * track.height()) : null;
         motion.update(seconds, bgr, protect);
         if (!motion.globalChange()) {
@@ -105,13 +116,16 @@ public final class PresenterTracker implements AutoCloseable {
             return PresenterObservation.searching(seconds);
         }
         double s = motion.scale();
-        return new PresenterObservation(seconds, state, track.scaled(1 / s), velocity / s, lastSeen == seconds);
+        double body = Math.max(track.x(), Math.min(track.right(), bodyX));
+        return new PresenterObservation(seconds, state, track.scaled(1 / s), body / s, velocity / s,
+                lastSeen == seconds);
     }
 
     private void follow(double seconds, double dt) {
         Box frameBox = Box.of(motion.analysisSize());
         Box predicted = new Box(track.x() + velocity * dt, track.y(), track.width(), track.height())
                 .shiftedInside(frameBox);
+        bodyX += velocity * dt;
         Mat live = motion.liveForeground();
         Box shifted;
         try (Rect window = rect(predicted)) {
@@ -125,40 +139,83 @@ public final class PresenterTracker implements AutoCloseable {
         boolean seen = mass > 0.04;
         if (!seen) {
             // the presenter may have left the window faster than the mean shift could follow: take the nearest
-            // moving person-sized blob within a body height
-            Blob near = nearestLivePerson(track, track.height());
+            // moving blob of the presenter's size within a body height
+            Blob near = nearestLivePerson(track, personHeight);
             if (near != null) {
                 shifted = Box.centred(near.box().centreX(), track.centreY(), track.width(), track.height());
                 seen = true;
             }
         }
         if (seen) {
-            Box extent = extent(shifted);
-            Box measured = extent != null ? extent : shifted;
-            double oldCentre = track.centreX();
+            Measurement measurement = measure(shifted);
+            Box measured = measurement != null ? measurement.extent() : shifted;
+            double oldBody = bodyX;
             track = blend(track, measured, shifted);
-            velocity = 0.7 * velocity + 0.3 * (track.centreX() - oldCentre) / dt;
+            double trust = Math.max(0.2, completeness * completeness);
+            double body = measurement != null ? measurement.bodyX() : shifted.centreX();
+            bodyX = oldBody + 0.5 * trust * (body - oldBody);
+            velocity = 0.7 * velocity + 0.3 * (bodyX - oldBody) / dt;
             lastSeen = seconds;
             lastPresent = seconds;
         } else {
             velocity *= 0.8;
+            completeness = 0;
             double present = motion.foregroundIn(track) / Math.max(1.0, track.area());
             if (present > 0.08) {
                 lastPresent = seconds;
             }
-            if (seconds - lastPresent > settings.leaveSeconds()) {
-                release();
-                return;
-            }
+        }
+        confirm(seconds);
+        if (seconds - lastPresent > settings.leaveSeconds()) {
+            release();
+            return;
         }
         considerSwitch(seconds);
+    }
+
+    /**
+     * Asks the detector about the presenter: often when they show little movement (standing still, or standing where
+     * the background was learned with them in it), now and then otherwise. A detection keeps the lock, corrects a
+     * remembered height that was learned from part of the body, and moves a box that has little evidence of its own.
+     */
+    private void confirm(double seconds) {
+        if (people == null || !people.due(frame)) {
+            return;
+        }
+        boolean weak = seconds - lastSeen >= 0.5 || completeness <= 0.7;
+        if (!weak && ++quietChecks % 4 != 0) {
+            return;
+        }
+        Box roi = track.expanded(0.6 * personHeight, 0.15 * personHeight);
+        Box best = null;
+        for (Box found : people.detect(motion.colour(), roi, minHeight())) {
+            if (found.iou(track) > 0.25 || found.contains(Box.centred(track.centreX(), track.centreY(), 1, 1), 0)) {
+                if (best == null || found.iou(track) > best.iou(track)) {
+                    best = found;
+                }
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        lastConfirmed = seconds;
+        lastPresent = seconds;
+        boolean taller = best.height() > 1.15 * personHeight;
+        personHeight = Math.max(personHeight, 0.95 * best.height());
+        if (completeness < 0.7 || taller) {
+            bodyX += 0.5 * (best.centreX() - bodyX);
+            track = new Box(track.x() + 0.5 * (best.x() - track.x()), track.y() + 0.5 * (best.y() - track.y()),
+                    track.width() + 0.5 * (best.width() - track.width()),
+                    track.height() + 0.5 * (best.height() - track.height()));
+        }
     }
 
     private Blob nearestLivePerson(Box around, double within) {
         Blob best = null;
         double bestDistance = within;
         for (Blob blob : motion.blobs()) {
-            if (blob.live() && personLike(blob)) {
+            double ratio = blob.box().height() / personHeight;
+            if (blob.live() && personShaped(blob) && ratio > 0.7 && ratio < 1.4) {
                 double d = blob.box().centreDistance(around);
                 if (d < bestDistance) {
                     best = blob;
@@ -169,26 +226,53 @@ public final class PresenterTracker implements AutoCloseable {
         return best;
     }
 
-    /** Moves and resizes the track toward the measured extent, a little at a time for the size. */
+    /**
+     * Moves and resizes the track toward the measured extent. The presenter's height is remembered: when the
+     * measurement is clearly shorter (legs behind the podium, dark hair against a dark board) or taller (a changed
+     * slide next to the head joined the presenter's blob), the end that stayed where it was is trusted and the box
+     * keeps the remembered height from there; the weaker the measurement, the less it moves the box.
+     */
     private Box blend(Box old, Box measured, Box window) {
-        double height = measured.height() < 0.6 * old.height() ? old.height()
-                : old.height() + 0.25 * (measured.height() - old.height());
-        double width = Math.min(measured.width(), 1.6 * height);
-        width = old.width() + 0.3 * (width - old.width());
+        if (measured.height() > personHeight) {
+            // people do not grow: a much taller measurement is something else joined to the presenter
+            personHeight += 0.1 * (Math.min(measured.height(), 1.25 * personHeight) - personHeight);
+        } else if (measured.height() > 0.85 * personHeight) {
+            personHeight += 0.03 * (measured.height() - personHeight);
+        }
+        completeness = Math.min(1, measured.height() / personHeight);
+        double height = Math.max(Math.min(measured.height(), 1.15 * personHeight), 0.9 * personHeight);
+        double top = measured.y();
+        if (Math.abs(measured.height() - personHeight) > 0.1 * personHeight) {
+            // part of the body is missing, or something joined it: trust the end that stayed in place
+            double topMove = Math.abs(measured.y() - old.y());
+            double bottomMove = Math.abs(measured.bottom() - old.bottom());
+            top = topMove > bottomMove ? measured.bottom() - height : measured.y();
+        }
+        double trust = Math.max(0.2, completeness * completeness);
+        height = old.height() + 0.3 * trust * (height - old.height());
+        top = old.y() + 0.4 * trust * (top - old.y());
+        double width = Math.min(measured.width(), 1.2 * height);
+        width = old.width() + 0.3 * trust * (width - old.width());
         // the horizontal position follows the mass (mean shift) and the extent equally
         double cx = 0.5 * window.centreX() + 0.5 * measured.centreX();
-        cx = old.centreX() + 0.7 * (cx - old.centreX());
-        double top = measured.height() < 0.6 * old.height() ? old.y() : old.y() + 0.4 * (measured.y() - old.y());
+        cx = old.centreX() + 0.7 * trust * (cx - old.centreX());
         return new Box(cx - width / 2, top, width, height).shiftedInside(Box.of(motion.analysisSize()));
     }
 
+    /** The extent of the presenter's live foreground and the median column of it (their body's centre). */
+    private record Measurement(Box extent, double bodyX) {
+    }
+
     /**
-     * The extent of the foreground around the mean-shift window: contiguous columns around the window's centre,
-     * then the rows from the first to the last with foreground. Null when there is nothing.
+     * The extent of the live foreground around the mean-shift window: contiguous columns around the window's centre
+     * (within an arm's reach), then the rows from the first to the last with foreground (near the track's ends).
+     * Null when there is nothing.
      */
-    private Box extent(Box window) {
+    private Measurement measure(Box window) {
         FrameSize size = motion.analysisSize();
-        Box search = window.expanded(0.5 * window.width(), 0.25 * window.height()).intersection(Box.of(size));
+        double reach = Math.max(window.width() / 2, 0.55 * personHeight);
+        Box search = new Box(window.centreX() - reach, track.y() - 0.2 * personHeight, 2 * reach,
+                track.height() + 0.4 * personHeight).intersection(Box.of(size));
         int x0 = (int) search.x();
         int y0 = (int) search.y();
         int x1 = (int) Math.min(size.width(), Math.ceil(search.right()));
@@ -207,8 +291,7 @@ public final class PresenterTracker implements AutoCloseable {
                 }
             }
         }
-        int centre = (int) Math.round(window.centreX()) - x0;
-        centre = Math.max(0, Math.min(columns.length - 1, centre));
+        int centre = Math.max(0, Math.min(columns.length - 1, (int) Math.round(window.centreX()) - x0));
         int peak = 0;
         for (int c : columns) {
             peak = Math.max(peak, c);
@@ -218,47 +301,55 @@ public final class PresenterTracker implements AutoCloseable {
         }
         int floor = Math.max(1, peak / 20);
         int gap = Math.max(2, (int) (window.width() * 0.08));
-        int left = centre;
-        int misses = 0;
-        for (int c = centre; c >= 0; c--) {
-            if (columns[c] >= floor) {
-                left = c;
-                misses = 0;
-            } else if (++misses > gap) {
-                break;
-            }
-        }
-        int right = centre;
-        misses = 0;
-        for (int c = centre; c < columns.length; c++) {
-            if (columns[c] >= floor) {
-                right = c;
-                misses = 0;
-            } else if (++misses > gap) {
-                break;
-            }
-        }
+        int left = run(columns, centre, -1, floor, gap);
+        int right = run(columns, centre, 1, floor, gap);
         int top = -1;
         int bottom = -1;
         for (int y = y0; y < y1; y++) {
             int row = y * w;
-            int count = 0;
             for (int x = x0 + left; x <= x0 + right; x++) {
                 if (evidence[row + x] != 0) {
-                    count++;
+                    if (top < 0) {
+                        top = y;
+                    }
+                    bottom = y;
+                    break;
                 }
-            }
-            if (count > 0) {
-                if (top < 0) {
-                    top = y;
-                }
-                bottom = y;
             }
         }
         if (top < 0) {
             return null;
         }
-        return new Box(x0 + left, top, right - left + 1, bottom - top + 1);
+        // the median column: an arm stretched out moves the extent's centre, hardly the median
+        int total = 0;
+        for (int c = left; c <= right; c++) {
+            total += columns[c];
+        }
+        int half = total / 2;
+        int median = left;
+        for (int c = left, sum = 0; c <= right; c++) {
+            sum += columns[c];
+            if (sum > half) {
+                median = c;
+                break;
+            }
+        }
+        return new Measurement(new Box(x0 + left, top, right - left + 1, bottom - top + 1), x0 + median + 0.5);
+    }
+
+    /** The last index from {@code start} in {@code direction} before more than {@code gap} columns below floor. */
+    private static int run(int[] columns, int start, int direction, int floor, int gap) {
+        int end = start;
+        int misses = 0;
+        for (int c = start; c >= 0 && c < columns.length; c += direction) {
+            if (columns[c] >= floor) {
+                end = c;
+                misses = 0;
+            } else if (++misses > gap) {
+                break;
+            }
+        }
+        return end;
     }
 
     private void release() {
@@ -269,16 +360,18 @@ public final class PresenterTracker implements AutoCloseable {
     }
 
     /**
-     * While tracking, a strong candidate elsewhere takes over when the track has shown no movement for a while:
-     * the lock was on something that is not the presenter (or on a place the presenter left unseen).
+     * While tracking, a candidate elsewhere that keeps moving takes over when the track has shown no movement for a
+     * while and no detector confirmation: the lock was on something that is not the presenter, or on a place the
+     * presenter left unseen.
      */
     private void considerSwitch(double seconds) {
         updateCandidates(seconds, track);
-        if (seconds - lastSeen < 2.0) {
+        if (seconds - lastSeen < 2.0 || seconds - lastConfirmed < CONFIRMED_SECONDS) {
             return;
         }
         for (Candidate c : candidates) {
-            if (seconds - c.firstSeen >= 2.0 && c.seenShare() > 0.7 && !touchesSides(c.box)) {
+            if (seconds - c.firstSeen >= 2.0 && c.seenShare() > 0.7 && personShaped(c.box, c.box.area() * 0.5)
+                    && !touchesSides(c.body())) {
                 lock(c, seconds);
                 return;
             }
@@ -287,18 +380,18 @@ public final class PresenterTracker implements AutoCloseable {
 
     private void search(double seconds) {
         updateCandidates(seconds, null);
-        if (people != null) {
-            people.scan(motion.colour(), frame, candidates, minHeight()).ifPresent(found -> {
-                Candidate c = new Candidate(found, seconds);
-                c.confirmedAsPerson = true;
-                candidates.add(c);
-            });
+        if (people != null && people.due(frame)) {
+            detectAround(seconds);
         }
         Candidate best = null;
         for (Candidate c : candidates) {
-            double needed = c.confirmedAsPerson ? 0.2 : settings.lockSeconds();
-            boolean ready = seconds - c.firstSeen >= needed - 1e-9 && (c.confirmedAsPerson || c.seenShare() > 0.6);
-            if (ready && !touchesSides(c.box) && (best == null || c.box.area() > best.box.area())) {
+            boolean confirmed = c.person != null && (c.moving ? c.detections >= 1 : c.detections >= 2);
+            // without the detector's word, only a blob with the build of a standing person: taller than wide
+            boolean wholePerson = c.moving && personShaped(c.box, c.box.area() * 0.5)
+                    && c.box.height() >= 1.3 * c.box.width()
+                    && seconds - c.firstSeen >= settings.lockSeconds() - 1e-9 && c.seenShare() > 0.6;
+            if ((confirmed || wholePerson) && !touchesSides(c.body())
+                    && (best == null || c.body().area() > best.body().area())) {
                 best = c;
             }
         }
@@ -307,12 +400,47 @@ public final class PresenterTracker implements AutoCloseable {
         }
     }
 
+    /** Runs the detector on a strip around the oldest unconfirmed candidate, or on the next tile. */
+    private void detectAround(double seconds) {
+        Candidate target = null;
+        for (Candidate c : candidates) {
+            if (c.person == null && (target == null || c.firstSeen < target.firstSeen)) {
+                target = c;
+            }
+        }
+        Box roi;
+        if (target != null) {
+            double tall = Math.max(target.box.height(), 0.5 * area.height());
+            roi = new Box(target.box.centreX() - 0.5 * tall, area.y(), tall, area.height());
+        } else {
+            roi = people.nextTile();
+        }
+        for (Box found : people.detect(motion.colour(), roi, minHeight())) {
+            Candidate match = null;
+            for (Candidate c : candidates) {
+                if (c.matches(found)) {
+                    match = c;
+                    break;
+                }
+            }
+            if (match == null) {
+                match = new Candidate(found, seconds, false);
+                candidates.add(match);
+            }
+            match.detected(found, seconds);
+        }
+    }
+
     private void lock(Candidate c, double seconds) {
         state = TrackingState.TRACKING;
-        track = c.box;
+        track = c.body();
+        bodyX = track.centreX();
+        personHeight = track.height();
+        completeness = 1;
         velocity = 0;
         lastSeen = seconds;
         lastPresent = seconds;
+        lastConfirmed = c.person != null ? seconds : Double.NEGATIVE_INFINITY;
         candidates.clear();
     }
 
@@ -321,7 +449,7 @@ public final class PresenterTracker implements AutoCloseable {
             c.frames++;
         }
         for (Blob blob : motion.blobs()) {
-            if (!blob.live() || !personLike(blob)) {
+            if (!blob.live() || blob.box().height() < 0.5 * minHeight()) {
                 continue;
             }
             if (exclude != null && (blob.box().iou(exclude) > 0.05
@@ -336,16 +464,15 @@ public final class PresenterTracker implements AutoCloseable {
                 }
             }
             if (match != null) {
-                if (match.lastSeen != seconds) {
-                    match.seen(blob.box(), seconds);
-                }
+                match.seen(blob.box(), seconds);
             } else {
-                candidates.add(new Candidate(blob.box(), seconds));
+                candidates.add(new Candidate(blob.box(), seconds, true));
             }
         }
         Iterator<Candidate> it = candidates.iterator();
         while (it.hasNext()) {
-            if (seconds - it.next().lastSeen > 0.6) {
+            Candidate c = it.next();
+            if (seconds - c.lastSeen > (c.person != null ? 1.5 : 0.6)) {
                 it.remove();
             }
         }
@@ -355,10 +482,14 @@ public final class PresenterTracker implements AutoCloseable {
         return settings.minPersonHeight() * area.height();
     }
 
-    private boolean personLike(Blob blob) {
-        Box b = blob.box();
-        return b.height() >= minHeight() && b.width() <= 1.6 * b.height() && b.width() >= 0.1 * b.height()
-                && blob.area() >= 0.15 * b.area();
+    private boolean personShaped(Blob blob) {
+        return personShaped(blob.box(), blob.area());
+    }
+
+    /** Tall enough, not too wide (arms stretched out are as wide as the body is tall), not too hollow. */
+    private boolean personShaped(Box box, double area) {
+        return box.height() >= minHeight() && box.width() <= 1.2 * box.height() && box.width() >= 0.2 * box.height()
+                && area >= 0.2 * box.area();
     }
 
     private boolean touchesSides(Box box) {
