@@ -15,7 +15,9 @@ import org.ketang.vision.presenter.PresenterObservation;
  * they stood, already 15 % of their height away), then pans with limited speed and acceleration, leading a little in the walking
  * direction, until the presenter is centred and standing again. When the tracker loses the presenter the crop holds
  * for {@code lostSeconds} and then widens to the whole teaching area; when a presenter is found while the crop shows
- * the whole area (at the start, after they came back) it cuts straight to them. Positions are in source pixels.
+ * the whole area (at the start, after they came back) it cuts straight to them. While the tracker has not seen the
+ * presenter's whole body yet ({@link PresenterObservation#confirmed()}), the camera shows the whole area too.
+ * Positions are in source pixels.
  *
  * <p>Not thread-safe.
  */
@@ -61,7 +63,12 @@ public final class VirtualCamera {
 
     /** The crop for this frame, given what the presenter tracker saw. */
     public Box update(PresenterObservation observation) {
-        return update(observation.seconds(), observation.box(), observation.bodyX(), observation.velocityX());
+        // until the tracker has seen the whole presenter, its box may be an arm: show the whole area meanwhile
+        Box presenter = observation.confirmed() ? observation.box() : null;
+        if (observation.box() != null && !observation.confirmed()) {
+            lastPresenter = Double.NEGATIVE_INFINITY;
+        }
+        return update(observation.seconds(), presenter, observation.bodyX(), observation.velocityX());
     }
 
     /**

@@ -25,6 +25,10 @@ final class PersonDetector implements AutoCloseable {
     /** A detection window of 64×128 holds a person about this tall. */
     private static final double PERSON_IN_WINDOW = 100;
     private static final int INTERVAL = 6;
+    /** Detector margin around something that moves. */
+    static final double NEAR_MOTION = 0.0;
+    /** Detector margin on a still view (fewer false people). */
+    static final double ANYWHERE = 0.3;
 
     private final HOGDescriptor hog = new HOGDescriptor();
     private final FloatPointer weights;
@@ -56,8 +60,12 @@ final class PersonDetector implements AutoCloseable {
         return new Box(area.x() + t * w - overlap / 2, area.y(), w + overlap, area.height());
     }
 
-    /** People found in the region of interest, analysis pixels, boxes tightened to the body. */
-    List<Box> detect(Mat colour, Box roi, double minHeight) {
+    /**
+     * People found in the region of interest, analysis pixels, boxes tightened to the body. {@code strictness} is
+     * the SVM margin a window needs: {@link #NEAR_MOTION} where something moves (a person is likely),
+     * {@link #ANYWHERE} when scanning a still view.
+     */
+    List<Box> detect(Mat colour, Box roi, double minHeight, double strictness) {
         roi = roi.intersection(new Box(0, 0, size.width(), size.height()));
         if (roi.width() < 64 || roi.height() < 64) {
             return List.of();
@@ -73,7 +81,7 @@ final class PersonDetector implements AutoCloseable {
             double zy = (double) h / r.height();
             Mat input = tile;
             try (Size stride = new Size(8, 8); Size padding = new Size(8, 8)) {
-                hog.detectMultiScale(input, found, 0.3, stride, padding, 1.08, 2.0, false);
+                hog.detectMultiScale(input, found, strictness, stride, padding, 1.08, 2.0, false);
             }
             List<Box> people = new ArrayList<>();
             for (long i = 0; i < found.size(); i++) {

@@ -15,9 +15,12 @@ import org.ketang.vision.Box;
  * @param velocityX horizontal speed of the presenter, source pixels per second (positive to the right)
  * @param seen      whether the presenter's movement was seen in this frame (false while they stand still or are
  *                  hidden, when the box is held where they were)
+ * @param confirmed whether the tracker has seen the presenter's whole body since it locked on (the person detector
+ *                  found them, or they walked); until then the box may be only the part that moved (an arm, a head)
+ *                  and a camera should not frame it tightly
  */
 public record PresenterObservation(double seconds, TrackingState state, Box box, double bodyX, double velocityX,
-        boolean seen) {
+        boolean seen, boolean confirmed) {
 
     /** The presenter's box, empty while searching. */
     public Optional<Box> presenter() {
@@ -26,6 +29,6 @@ public record PresenterObservation(double seconds, TrackingState state, Box box,
 
     /** Nobody tracked at this time. */
     public static PresenterObservation searching(double seconds) {
-        return new PresenterObservation(seconds, TrackingState.SEARCHING, null, Double.NaN, 0, false);
+        return new PresenterObservation(seconds, TrackingState.SEARCHING, null, Double.NaN, 0, false, false);
     }
 }

@@ -1,9 +1,13 @@
 package org.ketang.vision.presenter;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2HSV;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_video.meanShift;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -24,7 +28,7 @@ import org.ketang.vision.motion.MotionAnalysis;
  * within the last seconds. <b>Searching</b>: live blobs become candidates; the person detector (HOG, on a strip
  * around a candidate, or on one of three tiles when nothing moves, every few frames) confirms them. A candidate is
  * locked when the detector confirms it, or when it has the shape of a whole person and keeps moving for
- * {@code lockSeconds}; never while it touches the side edges of the teaching area (someone passing at the edge).
+ * {@code lockSeconds}; never while it is at a side edge of the teaching area (someone passing at the edge).
  * <b>Tracking</b>: a mean shift on the live foreground follows the presenter's mass from the predicted position; the
  * box's extent comes from the foreground around it, with the presenter's height remembered so that a hidden part
  * (legs behind the podium, dark hair against a dark board) does not shrink the box; the background under the presenter
@@ -40,6 +44,8 @@ public final class PresenterTracker implements AutoCloseable {
 
     /** How long the background under an unseen presenter stays protected from learning. */
     private static final double PROTECT_SECONDS = 8;
+    /** How long the presenter must show nothing before someone else moving elsewhere may take over the lock. */
+    private static final double SWITCH_SECONDS = 5;
     /** How long a detector confirmation counts as the presenter being there. */
     private static final double CONFIRMED_SECONDS = 3;
 
@@ -51,6 +57,11 @@ public final class PresenterTracker implements AutoCloseable {
     private final List<Candidate> candidates = new ArrayList<>();
     private final TermCriteria criteria = new TermCriteria(TermCriteria.COUNT + TermCriteria.EPS, 10, 0.5);
     private final byte[] evidence;
+    private final byte[] weights;
+    private final byte[] hsvBytes;
+    private final Mat hsv = new Mat();
+    private final Mat weighted;
+    private Appearance appearance = new Appearance();
 
     private TrackingState state = TrackingState.SEARCHING;
     private Box track;
@@ -64,6 +75,9 @@ public final class PresenterTracker implements AutoCloseable {
     private double lastTime = Double.NaN;
     private long frame;
     private long quietChecks;
+    /** Whether the whole body was seen since the lock (detector, or a walk with full evidence). */
+    private boolean whole;
+    private int walkingFrames;
 
     public PresenterTracker(FrameSize source, double fps, TrackerSettings settings) {
         this.settings = settings;
@@ -72,7 +86,11 @@ public final class PresenterTracker implements AutoCloseable {
                 settings.sensitivity(), fps);
         this.area = settings.teachingArea().in(motion.analysisSize());
         this.people = settings.personDetection() ? new PersonDetector(motion.analysisSize(), area) : null;
-        this.evidence = new byte[motion.analysisSize().width() * motion.analysisSize().height()];
+        int pixelCount = motion.analysisSize().width() * motion.analysisSize().height();
+        this.evidence = new byte[pixelCount];
+        this.weights = new byte[pixelCount];
+        this.hsvBytes = new byte[3 * pixelCount];
+        this.weighted = new Mat(motion.analysisSize().height(), motion.analysisSize().width(), CV_8UC1);
     }
 
     /** The motion analysis behind the tracker (for tests and pictures of a run). */
@@ -118,7 +136,7 @@ public final class PresenterTracker implements AutoCloseable {
         double s = motion.scale();
         double body = Math.max(track.x(), Math.min(track.right(), bodyX));
         return new PresenterObservation(seconds, state, track.scaled(1 / s), body / s, velocity / s,
-                lastSeen == seconds);
+                lastSeen == seconds, whole);
     }
 
     private void follow(double seconds, double dt) {
@@ -126,7 +144,9 @@ public final class PresenterTracker implements AutoCloseable {
         Box predicted = new Box(track.x() + velocity * dt, track.y(), track.width(), track.height())
                 .shiftedInside(frameBox);
         bodyX += velocity * dt;
-        Mat live = motion.liveForeground();
+        int[] area = pixels(predicted.expanded(0.8 * personHeight, 0.3 * personHeight));
+        weighEvidence(area);
+        Mat live = weighted;
         Box shifted;
         try (Rect window = rect(predicted)) {
             meanShift(live, window, criteria);
@@ -155,8 +175,15 @@ public final class PresenterTracker implements AutoCloseable {
             double body = measurement != null ? measurement.bodyX() : shifted.centreX();
             bodyX = oldBody + 0.5 * trust * (body - oldBody);
             velocity = 0.7 * velocity + 0.3 * (bodyX - oldBody) / dt;
+            if (Math.abs(velocity) > 0.3 * personHeight && completeness > 0.8 && ++walkingFrames >= fps / 2) {
+                // a walking person moves all over: the foreground is their whole body
+                whole = true;
+            }
             lastSeen = seconds;
             lastPresent = seconds;
+            appearance.learn(hsvBytes, evidence, motion.analysisSize().width(),
+                    pixels(track.expanded(-0.1 * track.width(), -0.03 * track.height())), area,
+                    nobodyNear() ? 0.03f : 0, 0.2f);
         } else {
             velocity *= 0.8;
             completeness = 0;
@@ -188,7 +215,7 @@ public final class PresenterTracker implements AutoCloseable {
         }
         Box roi = track.expanded(0.6 * personHeight, 0.15 * personHeight);
         Box best = null;
-        for (Box found : people.detect(motion.colour(), roi, minHeight())) {
+        for (Box found : people.detect(motion.colour(), roi, minHeight(), PersonDetector.NEAR_MOTION)) {
             if (found.iou(track) > 0.25 || found.contains(Box.centred(track.centreX(), track.centreY(), 1, 1), 0)) {
                 if (best == null || found.iou(track) > best.iou(track)) {
                     best = found;
@@ -200,6 +227,7 @@ public final class PresenterTracker implements AutoCloseable {
         }
         lastConfirmed = seconds;
         lastPresent = seconds;
+        whole = true;
         boolean taller = best.height() > 1.15 * personHeight;
         personHeight = Math.max(personHeight, 0.95 * best.height());
         if (completeness < 0.7 || taller) {
@@ -208,6 +236,45 @@ public final class PresenterTracker implements AutoCloseable {
                     track.width() + 0.5 * (best.width() - track.width()),
                     track.height() + 0.5 * (best.height() - track.height()));
         }
+    }
+
+    /**
+     * Fills {@link #weighted} with the evidence of the presenter inside {@code area}: the live foreground, weighted by
+     * the presenter's colours once they are known.
+     */
+    private void weighEvidence(int[] area) {
+        ((BytePointer) motion.liveForeground().data()).get(evidence);
+        cvtColor(motion.colour(), hsv, COLOR_BGR2HSV);
+        ((BytePointer) hsv.data()).get(hsvBytes);
+        Arrays.fill(weights, (byte) 0);
+        int width = motion.analysisSize().width();
+        if (appearance.trained()) {
+            appearance.weigh(hsvBytes, evidence, width, area, weights);
+        } else {
+            for (int y = area[1]; y < area[3]; y++) {
+                System.arraycopy(evidence, y * width + area[0], weights, y * width + area[0], area[2] - area[0]);
+            }
+        }
+        ((BytePointer) weighted.data()).put(weights);
+    }
+
+    /** Whether no other moving person is close to the presenter (then their colours are learned). */
+    private boolean nobodyNear() {
+        for (Blob blob : motion.blobs()) {
+            if (blob.live() && blob.box().height() > 0.4 * personHeight && blob.box().iou(track) < 0.3
+                    && blob.box().centreDistance(track) < 1.2 * personHeight) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A box as whole pixels {x0, y0, x1, y1} clipped to the analysis picture. */
+    private int[] pixels(Box box) {
+        FrameSize size = motion.analysisSize();
+        return new int[] {Math.max(0, (int) Math.floor(box.x())), Math.max(0, (int) Math.floor(box.y())),
+            Math.min(size.width(), (int) Math.ceil(box.right())),
+            Math.min(size.height(), (int) Math.ceil(box.bottom()))};
     }
 
     private Blob nearestLivePerson(Box around, double within) {
@@ -280,15 +347,12 @@ public final class PresenterTracker implements AutoCloseable {
         if (x1 - x0 < 2 || y1 - y0 < 2) {
             return null;
         }
-        ((BytePointer) motion.liveForeground().data()).get(evidence);
         int w = size.width();
         int[] columns = new int[x1 - x0];
         for (int y = y0; y < y1; y++) {
             int row = y * w;
             for (int x = x0; x < x1; x++) {
-                if (evidence[row + x] != 0) {
-                    columns[x - x0]++;
-                }
+                columns[x - x0] += weights[row + x] & 0xff;
             }
         }
         int centre = Math.max(0, Math.min(columns.length - 1, (int) Math.round(window.centreX()) - x0));
@@ -308,7 +372,7 @@ public final class PresenterTracker implements AutoCloseable {
         for (int y = y0; y < y1; y++) {
             int row = y * w;
             for (int x = x0 + left; x <= x0 + right; x++) {
-                if (evidence[row + x] != 0) {
+                if (weights[row + x] != 0) {
                     if (top < 0) {
                         top = y;
                     }
@@ -366,12 +430,12 @@ public final class PresenterTracker implements AutoCloseable {
      */
     private void considerSwitch(double seconds) {
         updateCandidates(seconds, track);
-        if (seconds - lastSeen < 2.0 || seconds - lastConfirmed < CONFIRMED_SECONDS) {
+        if (seconds - lastSeen < SWITCH_SECONDS || seconds - lastConfirmed < CONFIRMED_SECONDS) {
             return;
         }
         for (Candidate c : candidates) {
             if (seconds - c.firstSeen >= 2.0 && c.seenShare() > 0.7 && personShaped(c.box, c.box.area() * 0.5)
-                    && !touchesSides(c.body())) {
+                    && c.box.height() >= 0.7 * personHeight && !atSideEdge(c.body())) {
                 lock(c, seconds);
                 return;
             }
@@ -390,7 +454,7 @@ public final class PresenterTracker implements AutoCloseable {
             boolean wholePerson = c.moving && personShaped(c.box, c.box.area() * 0.5)
                     && c.box.height() >= 1.3 * c.box.width()
                     && seconds - c.firstSeen >= settings.lockSeconds() - 1e-9 && c.seenShare() > 0.6;
-            if ((confirmed || wholePerson) && !touchesSides(c.body())
+            if ((confirmed || wholePerson) && !atSideEdge(c.body())
                     && (best == null || c.body().area() > best.body().area())) {
                 best = c;
             }
@@ -409,13 +473,20 @@ public final class PresenterTracker implements AutoCloseable {
             }
         }
         Box roi;
+        double strictness;
         if (target != null) {
             double tall = Math.max(target.box.height(), 0.5 * area.height());
             roi = new Box(target.box.centreX() - 0.5 * tall, area.y(), tall, area.height());
+            strictness = PersonDetector.NEAR_MOTION;
         } else {
             roi = people.nextTile();
+            strictness = PersonDetector.ANYWHERE;
         }
-        for (Box found : people.detect(motion.colour(), roi, minHeight())) {
+        for (Box found : people.detect(motion.colour(), roi, minHeight(), strictness)) {
+            if (target != null && !found.contains(Box.centred(target.box.centreX(), target.box.centreY(), 1, 1), 0)
+                    && found.iou(target.box) < 0.2) {
+                continue;
+            }
             Candidate match = null;
             for (Candidate c : candidates) {
                 if (c.matches(found)) {
@@ -433,6 +504,7 @@ public final class PresenterTracker implements AutoCloseable {
 
     private void lock(Candidate c, double seconds) {
         state = TrackingState.TRACKING;
+        appearance = new Appearance();
         track = c.body();
         bodyX = track.centreX();
         personHeight = track.height();
@@ -441,6 +513,8 @@ public final class PresenterTracker implements AutoCloseable {
         lastSeen = seconds;
         lastPresent = seconds;
         lastConfirmed = c.person != null ? seconds : Double.NEGATIVE_INFINITY;
+        whole = c.person != null;
+        walkingFrames = 0;
         candidates.clear();
     }
 
@@ -492,9 +566,15 @@ public final class PresenterTracker implements AutoCloseable {
                 && area >= 0.2 * box.area();
     }
 
-    private boolean touchesSides(Box box) {
+    /**
+     * Whether a box is at the side edge of the teaching area: touching it, or with its centre in the outer 8 % — where
+     * people pass by, step in through a door and leave again.
+     */
+    private boolean atSideEdge(Box box) {
         double margin = Math.max(2, 0.01 * area.width());
-        return box.x() <= area.x() + margin || box.right() >= area.right() - margin;
+        double zone = 0.08 * area.width();
+        return box.x() <= area.x() + margin || box.right() >= area.right() - margin
+                || box.centreX() < area.x() + zone || box.centreX() > area.right() - zone;
     }
 
     private static Rect rect(Box b) {
@@ -506,6 +586,8 @@ public final class PresenterTracker implements AutoCloseable {
     public void close() {
         motion.close();
         criteria.close();
+        hsv.close();
+        weighted.close();
         if (people != null) {
             people.close();
         }

@@ -10,7 +10,8 @@ import org.ketang.vision.Region;
  * @param sensitivity       0..1, see {@link ClassroomSettings#sensitivity()}
  * @param analysisWidth     width of the analysis picture in pixels (640 is enough for a 1080p or 4K view)
  * @param minPersonHeight   the smallest presenter, as a fraction of the teaching area's height
- * @param lockSeconds       how long a moving person must be seen before the tracker locks on
+ * @param lockSeconds       how long a moving person must be seen before the tracker locks on without the person
+ *                          detector's confirmation (with it, a fifth of a second)
  * @param leaveSeconds      how long the presenter must be gone from their place before the tracker lets go
  * @param personDetection   also look for people with the HOG detector (sparsely), which finds a presenter who stands
  *                          still when the recording starts and confirms a lock
@@ -26,6 +27,6 @@ public record TrackerSettings(Region teachingArea, double sensitivity, int analy
 
     /** The tracker settings for a classroom. */
     public static TrackerSettings from(ClassroomSettings classroom) {
-        return new TrackerSettings(classroom.teachingArea(), classroom.sensitivity(), 640, 0.15, 0.5, 1.2, true);
+        return new TrackerSettings(classroom.teachingArea(), classroom.sensitivity(), 640, 0.15, 1.0, 1.2, true);
     }
 }
