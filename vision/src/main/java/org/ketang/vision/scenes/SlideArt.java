@@ -51,14 +51,18 @@ final class SlideArt {
         int lines = 4 + random.nextInt(3);
         boolean chart = random.nextBoolean();
         double textRight = chart ? 0.55 : 0.92;
-        for (int i = 0; i < Math.min(lines, bullets); i++) {
-            double y = height * (0.3 + 0.12 * i);
-            canvas.ellipseFilled(width * 0.06, y - 6 * scale, 4 * scale, 4 * scale, 0, accent);
+        for (int i = 0; i < lines; i++) {
+            // every line is composed, shown or not, so that a build shows the same slide with more lines
             StringBuilder line = new StringBuilder();
             int words = 3 + random.nextInt(4);
             for (int w = 0; w < words; w++) {
                 line.append(WORDS.get(random.nextInt(WORDS.size()))).append(' ');
             }
+            if (i >= bullets) {
+                continue;
+            }
+            double y = height * (0.3 + 0.12 * i);
+            canvas.ellipseFilled(width * 0.06, y - 6 * scale, 4 * scale, 4 * scale, 0, accent);
             String s = line.toString().trim();
             int max = (int) ((textRight - 0.09) * 44);
             text(slide, s.length() > max ? s.substring(0, max) : s, width * 0.09, y, 0.6 * scale, ink,
