@@ -13,8 +13,8 @@ import org.ketang.vision.courseware.SlideChangeDetector;
 /** Runs the slide-change detector over a courseware video and scores it against the true changes. */
 public final class CoursewareRun {
 
-    /** The score, the analysis speed and every recognised change. */
-    public record Result(SlideScore score, double fpsPerCore, double fps, List<SlideChange> changes) {
+    /** The score, the frames analysed, the analysis speed and every recognised change. */
+    public record Result(SlideScore score, int frames, double fpsPerCore, double fps, List<SlideChange> changes) {
     }
 
     private CoursewareRun() {
@@ -36,7 +36,7 @@ public final class CoursewareRun {
             }
         }
         List<Double> times = changes.stream().map(SlideChange::seconds).toList();
-        return new Result(new SlideScore(truth, times), meter.framesPerCpuSecond(count), meter.framesPerSecond(count),
-                changes);
+        return new Result(new SlideScore(truth, times), count, meter.framesPerCpuSecond(count),
+                meter.framesPerSecond(count), changes);
     }
 }

@@ -13,8 +13,8 @@ import org.ketang.vision.students.StudentSettings;
 /** Runs the stand-up detector over a student-camera video and scores it against the true stand-ups. */
 public final class StudentRun {
 
-    /** The score, the analysis speed and every event. */
-    public record Result(StandUpScore score, double fpsPerCore, double fps, List<StandUpEvent> events) {
+    /** The score, the frames analysed, the analysis speed and every event. */
+    public record Result(StandUpScore score, int frames, double fpsPerCore, double fps, List<StandUpEvent> events) {
     }
 
     private StudentRun() {
@@ -42,7 +42,7 @@ public final class StudentRun {
                 detections.add(new StandUpScore.Detection(e.seconds(), e.box()));
             }
         }
-        return new Result(new StandUpScore(truth, detections), meter.framesPerCpuSecond(count),
+        return new Result(new StandUpScore(truth, detections), count, meter.framesPerCpuSecond(count),
                 meter.framesPerSecond(count), events);
     }
 }

@@ -62,6 +62,28 @@ public final class TrackingScore {
         return truth.size();
     }
 
+    /** Frames with a visible presenter. */
+    public int visibleFrames() {
+        int visible = 0;
+        for (Box t : truth) {
+            if (t != null) {
+                visible++;
+            }
+        }
+        return visible;
+    }
+
+    /** Frames the jitter is measured on (presenter still, no cut). */
+    public int jitterFrames() {
+        int count = 0;
+        for (int i = 1; i < truth.size(); i++) {
+            if (still(i) && still(i - 1) && !cut(i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Share of frames with a visible presenter fully inside the crop, 0..1 (NaN without any such frame). */
     public double inside() {
         int visible = 0;

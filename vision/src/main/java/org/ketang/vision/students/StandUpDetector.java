@@ -41,7 +41,8 @@ import org.ketang.vision.students.StandUpEvent.Kind;
  * rising region comes to rest, it was a stand-up if it rose at least half its width and at most three times its width
  * and swept a region 1.3 to 3 times as tall as wide (a raised arm sweeps a narrow region; a head bobbing while writing
  * or a lean sweeps a squat one), was at least {@code minShoulders} wide and took at most two and a half seconds. A falling region over a standing student that
- * falls at least 40 % of how far they rose is them sitting down. Brightness changes (lights, exposure) barely move
+ * falls at least 40 % of how far they rose is them sitting down; so is their place looking again more like it did
+ * before they rose than like it did when they stood (checked twice a second). Brightness changes (lights, exposure) barely move
  * optical flow, so they are not mistaken for movement.
  *
  * <p>Not thread-safe. Close it to free native memory.
@@ -74,8 +75,11 @@ public final class StandUpDetector implements AutoCloseable {
     private final float minSpeed;
     private final int minStep;
     private final List<Riser> risers = new ArrayList<>();
-    private final List<StandingStudent> standing = new ArrayList<>();
-    private final List<Double> rises = new ArrayList<>();
+    private final List<Stander> standing = new ArrayList<>();
+    /** The last seconds of grey frames, to know what a student's place looked like before they rose. */
+    private final byte[][] recent;
+    private final double[] recentTimes;
+    private int recentNext;
     private boolean started;
     private int nextId = 1;
 
@@ -95,6 +99,8 @@ public final class StandUpDetector implements AutoCloseable {
                 }
             }
         }
+        this.recent = new byte[Math.max(10, (int) Math.ceil(3 * fps))][];
+        this.recentTimes = new double[recent.length];
         this.now = new byte[n];
         this.before = new byte[n];
         this.vectors = new float[2 * n];
@@ -135,13 +141,84 @@ public final class StandUpDetector implements AutoCloseable {
             f.get(vectors);
         }
         grey.copyTo(previous);
+        remember(seconds);
         classify();
         List<StandUpEvent> events = new ArrayList<>();
         follow(risingMask, rising, true, seconds);
         follow(fallingMask, falling, false, seconds);
         finishRisers(seconds, events);
+        checkSeated(seconds, events);
         forgetLongStanding(seconds, events);
-        return new StudentObservation(seconds, standing, events);
+        return new StudentObservation(seconds, standing.stream().map(s -> s.student).toList(), events);
+    }
+
+    private void remember(double seconds) {
+        byte[] slot = recent[recentNext];
+        if (slot == null) {
+            slot = new byte[n];
+            recent[recentNext] = slot;
+        }
+        System.arraycopy(now, 0, slot, 0, n);
+        recentTimes[recentNext] = seconds;
+        recentNext = (recentNext + 1) % recent.length;
+    }
+
+    /** The remembered frame closest before {@code seconds}, or the oldest one. */
+    private byte[] frameBefore(double seconds) {
+        byte[] best = null;
+        double bestTime = Double.NEGATIVE_INFINITY;
+        byte[] oldest = null;
+        double oldestTime = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == null) {
+                continue;
+            }
+            double t = recentTimes[i];
+            if (t < seconds && t > bestTime) {
+                best = recent[i];
+                bestTime = t;
+            }
+            if (t < oldestTime) {
+                oldest = recent[i];
+                oldestTime = t;
+            }
+        }
+        return best != null ? best : oldest;
+    }
+
+    /**
+     * Twice a second, compares each standing student's place with how it looked seated and standing: closer to
+     * seated means they sat down (even if the movement down was missed: slow, or hidden behind someone).
+     */
+    private void checkSeated(double seconds, List<StandUpEvent> events) {
+        for (int i = standing.size() - 1; i >= 0; i--) {
+            Stander s = standing.get(i);
+            if (seconds - s.lastCheck < 0.5) {
+                continue;
+            }
+            s.lastCheck = seconds;
+            double toSeated = difference(now, s.seated, s.region);
+            double toUpright = difference(now, s.upright, s.region);
+            if (toSeated < 0.6 * toUpright && toUpright > minStep / 2.0) {
+                standing.remove(i);
+                events.add(new StandUpEvent(Kind.SAT_DOWN, seconds, s.student.id(), s.student.box()));
+            }
+        }
+    }
+
+    /** Mean absolute grey difference inside a region. */
+    private double difference(byte[] a, byte[] b, int[] region) {
+        long sum = 0;
+        int count = 0;
+        int w = analysis.width();
+        for (int y = region[1]; y < region[3]; y++) {
+            for (int x = region[0]; x < region[2]; x++) {
+                int i = y * w + x;
+                sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+                count++;
+            }
+        }
+        return count == 0 ? 0 : (double) sum / count;
     }
 
     /** Marks the pixels that changed and move mostly vertically, up or down. */
@@ -274,23 +351,26 @@ public final class StandUpDetector implements AutoCloseable {
                         && aspect <= 3 && r.duration() >= 0.2 && r.duration() <= 2.5;
                 if (standUp) {
                     Box box = r.swept.scaled(1 / scale);
-                    boolean known = standing.stream().anyMatch(s -> sameColumn(s.box(), box));
+                    boolean known = standing.stream().anyMatch(s -> sameColumn(s.student.box(), box));
                     if (!known) {
                         StandingStudent student = new StandingStudent(nextId++, box, seconds);
-                        standing.add(student);
-                        rises.add(rise / scale);
+                        int[] region = {Math.max(0, (int) r.swept.x()), Math.max(0, (int) r.swept.y()),
+                            Math.min(analysis.width(), (int) Math.ceil(r.swept.right())),
+                            Math.min(analysis.height(), (int) Math.ceil(r.swept.bottom()))};
+                        standing.add(new Stander(student, rise / scale, region, frameBefore(r.firstSeen).clone(),
+                                now.clone()));
                         events.add(new StandUpEvent(Kind.STOOD_UP, seconds, student.id(), box));
                     }
                 }
             } else {
                 Box box = r.swept.scaled(1 / scale);
                 for (int i = 0; i < standing.size(); i++) {
-                    StandingStudent s = standing.get(i);
-                    if (s.box().intersection(box).area() > 0.2 * Math.min(s.box().area(), box.area())
-                            && r.distance() / scale >= 0.4 * rises.get(i)) {
+                    Stander s = standing.get(i);
+                    Box place = s.student.box();
+                    if (place.intersection(box).area() > 0.2 * Math.min(place.area(), box.area())
+                            && r.distance() / scale >= 0.4 * s.rise) {
                         standing.remove(i);
-                        rises.remove(i);
-                        events.add(new StandUpEvent(Kind.SAT_DOWN, seconds, s.id(), s.box()));
+                        events.add(new StandUpEvent(Kind.SAT_DOWN, seconds, s.student.id(), place));
                         break;
                     }
                 }
@@ -300,10 +380,9 @@ public final class StandUpDetector implements AutoCloseable {
 
     private void forgetLongStanding(double seconds, List<StandUpEvent> events) {
         for (int i = standing.size() - 1; i >= 0; i--) {
-            StandingStudent s = standing.get(i);
+            StandingStudent s = standing.get(i).student;
             if (seconds - s.since() > settings.maxStandSeconds()) {
                 standing.remove(i);
-                rises.remove(i);
                 events.add(new StandUpEvent(Kind.SAT_DOWN, seconds, s.id(), s.box()));
             }
         }

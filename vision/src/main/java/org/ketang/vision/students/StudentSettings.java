@@ -17,6 +17,6 @@ public record StudentSettings(Region seats, double sensitivity, int analysisWidt
         double maxStandSeconds) {
 
     public static StudentSettings from(ClassroomSettings classroom) {
-        return new StudentSettings(classroom.studentArea(), classroom.sensitivity(), 480, 0.014, 120);
+        return new StudentSettings(classroom.studentArea(), classroom.sensitivity(), 480, 0.014, 60);
     }
 }
