@@ -8,12 +8,14 @@ import org.ketang.vision.FrameSize;
  * Finds areas that change all at once and then stay still — a new slide on the projector screen, a monitor, the
  * lights over one part of the room — so that they are learned into the background at once instead of becoming a
  * blob that attracts the tracker. The view is split into square cells; a cell where most pixels turned foreground in
- * one frame is suspect, and a suspect cell that shows no motion for a few frames is absorbed. A person never turns a
+ * one frame is suspect (and so is a neighbour that partly turned in the same frame: the rim of the area), and a
+ * suspect cell that shows no motion for a few frames is absorbed. A person never turns a
  * whole cell into foreground in one frame (that would take several metres per second), and a person keeps moving.
  */
 final class SuddenChanges {
 
     private static final double SUDDEN = 0.5;
+    private static final double EDGE = 0.05;
     private static final double QUIET = 0.05;
     private static final double BUSY = 0.15;
     private static final int QUIET_FRAMES = 5;
@@ -73,9 +75,26 @@ final class SuddenChanges {
 
     /** Decides, after the frame is counted, which cells are suspect and which are to be absorbed now. */
     void decide() {
+        int rows = area.length / columns;
         for (int c = 0; c < area.length; c++) {
             absorb[c] = false;
-            if (turned[c] >= SUDDEN * area[c]) {
+            boolean sudden = turned[c] >= SUDDEN * area[c];
+            if (!sudden && turned[c] >= EDGE * area[c]) {
+                // the rim of a sudden area only partly covers its cells
+                int cx = c % columns;
+                int cy = c / columns;
+                for (int dy = -1; dy <= 1 && !sudden; dy++) {
+                    for (int dx = -1; dx <= 1 && !sudden; dx++) {
+                        int x = cx + dx;
+                        int y = cy + dy;
+                        if (x >= 0 && x < columns && y >= 0 && y < rows) {
+                            int n = y * columns + x;
+                            sudden = turned[n] >= SUDDEN * area[n];
+                        }
+                    }
+                }
+            }
+            if (sudden) {
                 suspect[c] = true;
                 quietFrames[c] = 0;
             } else if (suspect[c]) {
