@@ -13,13 +13,22 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // two pages: the web app and the classroom display player (its own small bundle, see display.html)
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        display: fileURLToPath(new URL('./display.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',
       '/media': 'http://localhost:8080',
+      '/live/play': 'http://localhost:8080',
       '/v3': 'http://localhost:8080',
       '/actuator': 'http://localhost:8080',
+      '/ws': { target: 'ws://localhost:8080', ws: true },
     },
   },
   test: {

@@ -13,3 +13,10 @@ app.use(i18n)
 app.use(ElementPlus)
 app.use(createAppRouter())
 app.mount('#app')
+
+// The offline shell of the installable app (家校通); not in `npm run dev`, where Vite serves changing files.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+  })
+}

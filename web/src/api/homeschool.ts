@@ -5,3 +5,252 @@ import type { Child } from './types'
 export async function fetchMyChildren(): Promise<Child[]> {
   return (await http.get<Child[]>('/me/children')).data
 }
+
+// ---- notices (通知), docs/homeschool.md
+
+export type AudienceKind = 'SCHOOL' | 'GRADE' | 'CLASSES' | 'STUDENTS'
+
+export interface Audience {
+  kind: AudienceKind
+  schoolId?: number
+  gradeId?: number
+  classIds?: number[]
+  studentIds?: number[]
+}
+
+export interface NoticeTarget {
+  classId: number
+  gradeId: number
+  name: string
+}
+
+export interface NoticeTargets {
+  schoolId: number | null
+  wholeSchool: boolean
+  classes: NoticeTarget[]
+}
+
+/** A notice as its sender sees it, with receipt counts. */
+export interface SentNotice {
+  id: number
+  schoolId: number
+  title: string
+  body: string
+  confirmRequired: boolean
+  audience: string
+  senderName: string
+  sentAt: string
+  recipients: number
+  read: number
+  confirmed: number
+}
+
+/** A notice as one recipient sees it. */
+export interface ReceivedNotice {
+  id: number
+  title: string
+  body: string
+  confirmRequired: boolean
+  senderName: string
+  sentAt: string
+  readAt: string | null
+  confirmedAt: string | null
+}
+
+export interface Receipt {
+  userId: number
+  name: string
+  className: string | null
+  readAt: string | null
+  confirmedAt: string | null
+  remindedAt: string | null
+}
+
+export interface Receipts {
+  notice: SentNotice
+  recipients: Receipt[]
+}
+
+export async function fetchNoticeTargets(): Promise<NoticeTargets> {
+  return (await http.get<NoticeTargets>('/homeschool/notice-targets')).data
+}
+
+export async function sendNotice(notice: {
+  title: string
+  body: string
+  confirmRequired: boolean
+  audience: Audience
+}): Promise<number> {
+  return (await http.post<{ id: number }>('/homeschool/notices', notice)).data.id
+}
+
+export async function fetchSentNotices(): Promise<SentNotice[]> {
+  return (await http.get<SentNotice[]>('/homeschool/notices/sent')).data
+}
+
+export async function fetchReceipts(id: number): Promise<Receipts> {
+  return (await http.get<Receipts>(`/homeschool/notices/${id}/receipts`)).data
+}
+
+/** Reminds everyone who has not read (or not confirmed) yet; returns how many. */
+export async function remindUnread(id: number): Promise<number> {
+  return (await http.post<{ reminded: number }>(`/homeschool/notices/${id}/remind`)).data.reminded
+}
+
+export async function fetchMyNotices(before?: number): Promise<ReceivedNotice[]> {
+  return (await http.get<ReceivedNotice[]>('/homeschool/notices', { params: before ? { before } : {} })).data
+}
+
+export async function fetchNotice(id: number): Promise<ReceivedNotice> {
+  return (await http.get<ReceivedNotice>(`/homeschool/notices/${id}`)).data
+}
+
+export async function markNoticeRead(id: number): Promise<ReceivedNotice> {
+  return (await http.post<ReceivedNotice>(`/homeschool/notices/${id}/read`)).data
+}
+
+export async function confirmNotice(id: number): Promise<ReceivedNotice> {
+  return (await http.post<ReceivedNotice>(`/homeschool/notices/${id}/confirm`)).data
+}
+
+export async function fetchUnread(): Promise<{ notices: number }> {
+  return (await http.get<{ notices: number }>('/homeschool/unread')).data
+}
+
+// ---- chat (家校沟通)
+
+export interface Contact {
+  kind: 'TEACHER' | 'PARENT' | 'CLASS_GROUP'
+  userId: number | null
+  classId: number | null
+  name: string
+  detail: string
+}
+
+export interface Conversation {
+  id: number
+  kind: 'DIRECT' | 'CLASS_GROUP'
+  classId: number | null
+  title: string
+  otherUserId: number | null
+  lastMessage: string | null
+  lastAt: string | null
+  unread: number
+  moderator: boolean
+}
+
+export type MessageState = 'SENT' | 'DELIVERED' | 'READ'
+
+export interface ChatMessage {
+  id: number
+  conversationId: number
+  senderId: number
+  senderName: string
+  /** null once withdrawn */
+  body: string | null
+  withdrawn: boolean
+  sentAt: string
+  /** the sender's own messages in one-to-one conversations */
+  state: MessageState | null
+  readBy: number
+}
+
+export async function fetchContacts(): Promise<Contact[]> {
+  return (await http.get<Contact[]>('/homeschool/contacts')).data
+}
+
+export async function fetchConversations(): Promise<Conversation[]> {
+  return (await http.get<Conversation[]>('/homeschool/conversations')).data
+}
+
+export async function fetchConversation(id: number): Promise<Conversation> {
+  return (await http.get<Conversation>(`/homeschool/conversations/${id}`)).data
+}
+
+export async function fetchUnreadMessages(): Promise<number> {
+  return (await http.get<{ messages: number }>('/homeschool/conversations/unread')).data.messages
+}
+
+/** Opens the one-to-one conversation with a contact (or the class group) and returns its id. */
+export async function openConversation(contact: Contact): Promise<number> {
+  const response =
+    contact.kind === 'CLASS_GROUP'
+      ? await http.post<{ id: number }>(`/homeschool/conversations/class/${contact.classId}`)
+      : await http.post<{ id: number }>('/homeschool/conversations/direct', { userId: contact.userId })
+  return response.data.id
+}
+
+/** A page of history, newest first. */
+export async function fetchMessages(conversationId: number, before?: number): Promise<ChatMessage[]> {
+  return (await http.get<ChatMessage[]>(`/homeschool/conversations/${conversationId}/messages`, { params: before ? { before } : {} })).data
+}
+
+export async function sendMessage(conversationId: number, body: string): Promise<ChatMessage> {
+  return (await http.post<ChatMessage>(`/homeschool/conversations/${conversationId}/messages`, { body })).data
+}
+
+export async function acknowledge(conversationId: number, what: 'delivered' | 'read', upTo: number): Promise<void> {
+  await http.post(`/homeschool/conversations/${conversationId}/${what}`, { upTo })
+}
+
+export async function withdrawMessage(id: number): Promise<void> {
+  await http.delete(`/homeschool/messages/${id}`)
+}
+
+// ---- leave requests (请假)
+
+export type LeaveKind = 'SICK' | 'PERSONAL' | 'OTHER'
+export type LeaveState = 'PENDING' | 'APPROVED' | 'REJECTED'
+
+export interface Leave {
+  id: number
+  classId: number
+  studentId: number
+  studentName: string
+  requesterName: string
+  kind: LeaveKind
+  fromDate: string
+  toDate: string
+  /** null = whole days */
+  periods: number[] | null
+  reason: string
+  state: LeaveState
+  deciderName: string | null
+  decidedAt: string | null
+  decisionNote: string | null
+  createdAt: string
+}
+
+export interface AttendanceMark {
+  studentId: number
+  studentName: string
+  date: string
+  /** 0 = the whole day (no timetable that day) */
+  period: number
+  status: 'LEAVE'
+  leaveId: number | null
+}
+
+export async function requestLeave(leave: {
+  studentId: number
+  kind: LeaveKind
+  fromDate: string
+  toDate: string
+  periods: number[] | null
+  reason: string
+}): Promise<number> {
+  return (await http.post<{ id: number }>('/homeschool/leave', leave)).data.id
+}
+
+/** The caller's own requests, or a class's (teachers) with `classId`. */
+export async function fetchLeave(classId?: number): Promise<Leave[]> {
+  return (await http.get<Leave[]>('/homeschool/leave', { params: classId ? { classId } : {} })).data
+}
+
+export async function decideLeave(id: number, approve: boolean, note?: string): Promise<Leave> {
+  return (await http.post<Leave>(`/homeschool/leave/${id}/${approve ? 'approve' : 'reject'}`, { note: note ?? null })).data
+}
+
+export async function fetchAttendance(params: { classId?: number; studentId?: number; from: string; to: string }): Promise<AttendanceMark[]> {
+  return (await http.get<AttendanceMark[]>('/homeschool/attendance', { params })).data
+}

@@ -36,7 +36,7 @@ export interface AssetStatus {
   jobs: MediaJob[]
 }
 
-/** GET /media/assets/{id}: LESSON_UPLOAD or LESSON_MANAGE. */
+/** GET /media/assets/{id}: the lesson's teacher or uploader, or a lesson manager of its school (404 otherwise). */
 export async function fetchAssetStatus(assetId: number): Promise<AssetStatus> {
   return (await http.get<AssetStatus>(`/media/assets/${assetId}`)).data
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Permission } from '@/api/types'
 import { routes } from './index'
-import { adminPagesFor, portalPagesFor, decide, homeFor, safeRedirect, type RouteAccess, type Viewer } from './access'
+import { ADMIN_PAGES, adminPagesFor, portalPagesFor, decide, homeFor, safeRedirect, type RouteAccess, type Viewer } from './access'
 
 // Permissions as the server's built-in roles grant them (BuiltInRole.java), trimmed to what matters here.
 const districtAdmin: Viewer = {
@@ -18,6 +18,7 @@ const lessonManager: Viewer = { roles: ['DISTRICT_ADMIN'], permissions: ['ORGANI
 const student: Viewer = { roles: ['STUDENT'], permissions: ['TIMETABLE_VIEW', 'LESSON_VIEW', 'HOMESCHOOL_USE'] }
 const parent: Viewer = { roles: ['PARENT'], permissions: ['HOMESCHOOL_USE'] }
 const auditorOnly: Viewer = { roles: ['AUDITOR'], permissions: ['AUDIT_VIEW'] }
+const supervisor: Viewer = { roles: ['SUPERVISOR'], permissions: ['ORGANIZATION_VIEW', 'TIMETABLE_VIEW', 'LESSON_VIEW', 'DEVICE_VIEW', 'PATROL'] }
 
 /** The access rules of the real route table for a path, as vue-router would match them. */
 function accessOf(path: string): RouteAccess[] {
@@ -107,10 +108,17 @@ describe('admin console', () => {
     expect(adminPagesFor(parent)).toEqual([])
   })
 
+  it('opens the recorders page to whoever may view devices, who still land in the portal', () => {
+    expect(go('/admin/recorders', supervisor)).toBe(true)
+    expect(adminPagesFor(supervisor).map((p) => p.name)).toContain('recorders')
+    expect(homeFor(supervisor)).toBe('/portal')
+    expect(go('/admin/recorders', teacher)).toEqual({ path: '/forbidden' })
+  })
+
   it('declares a permission on every admin page', () => {
     const admin = routes.find((r) => r.path === '/admin')
     const declared = admin?.children?.map((c) => c.meta?.permission) ?? []
-    expect(declared.length).toBe(8)
+    expect(declared.length).toBe(ADMIN_PAGES.length)
     declared.forEach((p: Permission | undefined) => expect(p).toBeTruthy())
   })
 })
@@ -175,8 +183,8 @@ describe('video library pages', () => {
   })
 
   it('shows in the portal menu only what the user may open', () => {
-    expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'space'])
-    expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'space'])
-    expect(portalPagesFor(teacher).map((p) => p.name)).toEqual(['home', 'library', 'upload', 'space'])
+    expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'live', 'space'])
+    expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'live', 'space'])
+    expect(portalPagesFor(teacher).map((p) => p.name)).toEqual(['home', 'library', 'live', 'upload', 'space'])
   })
 })

@@ -21,7 +21,17 @@ export interface RouteAccess {
   anyPermission?: readonly Permission[]
 }
 
-export type AdminPageName = 'schools' | 'people' | 'classrooms' | 'timetable' | 'roles' | 'audit' | 'upload' | 'stats'
+export type AdminPageName =
+  | 'schools'
+  | 'people'
+  | 'classrooms'
+  | 'timetable'
+  | 'recorders'
+  | 'roles'
+  | 'audit'
+  | 'upload'
+  | 'stats'
+  | 'signage'
 
 /** The pages of the admin console in menu order, each with the permission it needs. */
 export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; permission: Permission }> = [
@@ -29,19 +39,26 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'people', path: '/admin/people', permission: 'PEOPLE_VIEW' },
   { name: 'classrooms', path: '/admin/classrooms', permission: 'ORGANIZATION_VIEW' },
   { name: 'timetable', path: '/admin/timetable', permission: 'TIMETABLE_VIEW' },
+  { name: 'recorders', path: '/admin/recorders', permission: 'DEVICE_VIEW' },
   { name: 'roles', path: '/admin/roles', permission: 'ROLES_MANAGE' },
   { name: 'audit', path: '/admin/audit', permission: 'AUDIT_VIEW' },
   { name: 'upload', path: '/admin/upload', permission: 'LESSON_UPLOAD' },
   { name: 'stats', path: '/admin/stats', permission: 'LESSON_MANAGE' },
+  { name: 'signage', path: '/admin/signage', permission: 'SIGNAGE_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'upload' | 'space'
+export type PortalPageName = 'home' | 'library' | 'live' | 'upload' | 'notices' | 'messages' | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
   { name: 'home', path: '/portal' },
   { name: 'library', path: '/portal/library', permission: 'LESSON_VIEW' },
+  // everyone signed in: parents watch open classes (公开课) too; the server decides which channels each one sees
+  { name: 'live', path: '/portal/live' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
+  { name: 'notices', path: '/portal/notices', permission: 'HOMESCHOOL_TEACH' },
+  // chat with parents happens in the phone app, which teachers open on the PC too
+  { name: 'messages', path: '/m?tab=messages', permission: 'HOMESCHOOL_TEACH' },
   { name: 'space', path: '/portal/space' },
 ]
 
@@ -63,9 +80,10 @@ export function isAdmin(viewer: Viewer): boolean {
 
 /**
  * Permissions that open the admin console: the administrators', plus lesson management (a custom role that
- * only manages lessons reaches the statistics there, but still lands in the portal after signing in).
+ * only manages lessons reaches the statistics there, but still lands in the portal after signing in) and
+ * device viewing (a supervisor reaches the recorders page the same way).
  */
-export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE']
+export const CONSOLE_PERMISSIONS: readonly Permission[] = [...ADMIN_PERMISSIONS, 'LESSON_MANAGE', 'DEVICE_VIEW', 'SIGNAGE_MANAGE']
 
 export function mayUseConsole(viewer: Viewer): boolean {
   return CONSOLE_PERMISSIONS.some((p) => has(viewer, p))

@@ -13,10 +13,12 @@ const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> 
   people: () => import('@/features/organization/PeoplePage.vue'),
   classrooms: () => import('@/features/organization/ClassroomsPage.vue'),
   timetable: () => import('@/features/organization/TimetablePage.vue'),
+  recorders: () => import('@/features/devices/RecordersPage.vue'),
   roles: () => import('@/features/identity/RolesPage.vue'),
   audit: () => import('@/features/audit/AuditPage.vue'),
   upload: () => import('@/features/upload/UploadPage.vue'),
   stats: () => import('@/features/library/StatsPage.vue'),
+  signage: () => import('@/features/signage/SignagePage.vue'),
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -41,12 +43,18 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'portal', component: () => import('@/features/portal/PortalHome.vue') },
       { path: 'library', name: 'library', component: () => import('@/features/library/LibraryPage.vue'), meta: { permission: 'LESSON_VIEW' } },
       { path: 'upload', name: 'portal-upload', component: () => import('@/features/upload/UploadPage.vue'), meta: { permission: 'LESSON_UPLOAD' } },
+      { path: 'live', name: 'live', component: () => import('@/features/live/LivePage.vue') },
+      { path: 'live/:classroomId(\\d+)', name: 'live-channel', component: () => import('@/features/live/LivePlayerPage.vue') },
       { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      { path: 'notices', name: 'portal-notices', component: () => import('@/features/homeschool/NoticesPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
       { path: 'space', name: 'my-space', component: () => import('@/features/space/SpacePage.vue') },
       { path: 'space/:userId(\\d+)', name: 'space', component: () => import('@/features/space/SpacePage.vue') },
     ],
   },
   { path: '/m', component: () => import('@/features/homeschool/ParentHome.vue') },
+  { path: '/m/notices/:id(\\d+)', component: () => import('@/features/homeschool/NoticeDetail.vue') },
+  { path: '/m/leave', component: () => import('@/features/homeschool/LeavePage.vue') },
+  { path: '/m/chat/:id(\\d+)', component: () => import('@/features/homeschool/ChatPage.vue') },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
 

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { isAxiosError } from 'axios'
 import * as auth from '@/api/auth'
+import { closeNotificationChannel } from '@/features/homeschool/notificationChannel'
 import type { Me, Permission, RoleCode } from '@/api/types'
 
 /** The signed-in user as the server describes them; the server stays the judge of every request. */
@@ -45,6 +46,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       await auth.logout()
     } finally {
+      closeNotificationChannel()
       me.value = null
       loaded.value = true
     }
@@ -57,6 +59,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Forgets the user without asking the server (the session already ended there). */
   function forget(): void {
+    closeNotificationChannel()
     me.value = null
     loaded.value = true
   }

@@ -65,6 +65,11 @@ final class RunningPlatform implements AutoCloseable {
         throw new IllegalStateException("The platform did not become healthy in 5 minutes");
     }
 
+    /** The platform's process id (for memory readings). */
+    long pid() {
+        return process.pid();
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

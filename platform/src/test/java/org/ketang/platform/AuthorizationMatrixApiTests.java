@@ -35,7 +35,8 @@ import com.jayway.jsonpath.JsonPath;
  * signed in for real with a bearer token. {@code Y} = allowed, {@code 403} = not permitted,
  * {@code 404} = out of reach (never revealing that the thing exists). School 1 is 第一中学, school 2 实验中学;
  * {@code C1} is 七年级1班 of school 1, {@code C1b} 七年级1班 of school 2, {@code R1} a recording classroom of
- * school 1.
+ * school 1. Devices: looking needs DEVICE_VIEW (bookings and a classroom's schedule also admit the teachers of its
+ * school), acting needs DEVICE_CONTROL over the classroom's whole school.
  */
 @IntegrationTest
 @ActiveProfiles({ "test", "demo" })
@@ -64,6 +65,20 @@ class AuthorizationMatrixApiTests {
             GET  /users?schoolId={S1}             Y     Y       Y          403 403 403 403  403 403 403     403 403
             GET  /me/children                     Y     403     403        403 403 403 403  Y   Y   403     403 Y
             GET  /me/timetable                    Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /live/channels                   Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /live/channels/{R1}              Y     Y       Y          Y   Y   Y   Y    Y   404 404     404 404
+            GET  /signage/displays?schoolId={S1}  Y     Y       403        403 403 403 403  403 403 403     403 403
+            GET  /signage/schedules               Y     Y       403        403 403 403 403  403 403 Y       403 403
+            GET  /devices                         Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /devices/recorders               Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /devices/recorders?schoolId={S1} Y     Y       Y          403 403 403 Y    403 403 403     403 403
+            GET  /devices/alerts                  Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /devices/bookings                Y     Y       Y          Y   Y   403 Y    403 403 Y       Y   403
+            GET  /devices/classrooms/{R1}/schedule Y    Y       Y          Y   Y   403 Y    403 403 404     404 403
+            POST /devices/enrollment-codes        Y     Y       403        403 403 403 403  403 403 404     403 403
+            GET  /homeschool/notice-targets       Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /homeschool/notices/sent         Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             """;
 
     @Autowired
@@ -141,6 +156,9 @@ class AuthorizationMatrixApiTests {
 
     String bodyFor(String path) {
         int n = unique.incrementAndGet();
+        if (path.endsWith("/enrollment-codes")) {
+            return "{\"classroomId\":" + ids.get("R1") + ",\"kind\":\"recorder\"}";
+        }
         if (path.endsWith("/grades")) {
             return "{\"name\":\"测试年级" + n + "\",\"level\":10}";
         }

@@ -49,14 +49,18 @@ public class TestDatabase implements EnvironmentPostProcessor {
     private static synchronized String createPostgresDatabase(String name) {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // zonky stops the server in a JVM hook of its own unless told not to; ours runs after the contexts closed
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                // Stop PostgreSQL only after Spring closed every test context: a JVM shutdown hook of our own would
+                // race Boot's, and a context closing after the database is gone waits 30 s for a pool connection
+                // (Spring Modulith looks up incomplete event publications when it shuts down).
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         postgres.close();
                     } catch (IOException ignored) {
                         // the JVM is going away; the temp directory is removed by zonky
                     }
-                }));
+                });
             }
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);

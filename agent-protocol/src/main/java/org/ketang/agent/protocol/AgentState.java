@@ -1,6 +1,6 @@
 package org.ketang.agent.protocol;
 
-/** What a classroom agent is doing, as reported on each heartbeat. */
+/** What a classroom agent is doing, as reported on each heartbeat. Live while recording reports {@link #LIVE}. */
 public enum AgentState {
     IDLE,
     CAPTURING,

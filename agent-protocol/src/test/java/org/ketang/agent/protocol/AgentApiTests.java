@@ -1,6 +1,7 @@
 package org.ketang.agent.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,9 +9,17 @@ class AgentApiTests {
 
     @Test
     void everyPathIsVersioned() {
-        assertThat(AgentApi.ENROLL).startsWith("/api/agent/v1/");
-        assertThat(AgentApi.HEARTBEAT).startsWith("/api/agent/v1/");
-        assertThat(AgentApi.SCHEDULE).startsWith("/api/agent/v1/");
+        for (String path : new String[] {AgentApi.ENROLL, AgentApi.HEARTBEAT, AgentApi.COMMANDS,
+                AgentApi.COMMAND_RESULT, AgentApi.SCHEDULE, AgentApi.RECORDING, AgentApi.LIVE}) {
+            assertThat(path).startsWith("/api/agent/v1/");
+        }
+    }
+
+    @Test
+    void expandFillsTheOnePlaceholder() {
+        assertThat(AgentApi.expand(AgentApi.RECORDING, "r-1")).isEqualTo("/api/agent/v1/recordings/r-1");
+        assertThat(AgentApi.expand(AgentApi.COMMAND_RESULT, "c9")).isEqualTo("/api/agent/v1/commands/c9/result");
+        assertThatThrownBy(() -> AgentApi.expand(AgentApi.HEARTBEAT, "x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -26,7 +26,7 @@ public enum BuiltInRole {
             LESSON_VIEW, DEVICE_VIEW, PATROL)),
     STUDENT("学生", "Student", ScopeLevel.SELF, EnumSet.of(TIMETABLE_VIEW, LESSON_VIEW, HOMESCHOOL_USE)),
     PARENT("家长", "Parent", ScopeLevel.CHILDREN, EnumSet.of(HOMESCHOOL_USE)),
-    DEVICE("设备", "Device", ScopeLevel.DEVICE, EnumSet.of(DEVICE_AGENT));
+    DEVICE("设备", "Device", ScopeLevel.DEVICE, EnumSet.of(DEVICE_AGENT, LESSON_UPLOAD));
 
     private final String nameZh;
     private final String nameEn;

@@ -13,6 +13,14 @@ public interface LessonIntake {
     /** A new (or the existing) lesson for a recording, classified from what was happening in the classroom. */
     long fromRecording(RecordingFacts recording);
 
+    /**
+     * The lesson of a recording whose file arrived as the completed upload {@code uploadId}: the lesson of
+     * {@link #fromRecording}, with the upload's file claimed and handed to media as its source (the same way as a
+     * teacher's upload). Idempotent: an upload (or a second upload of the same recording) taken in again changes
+     * nothing and answers the same lesson.
+     */
+    long fromRecordedUpload(RecordingFacts recording, String uploadId);
+
     /** The owner reference media stores for a lesson's asset, e.g. {@code lesson:42}. */
     static String ownerReference(long lessonId) {
         return "lesson:" + lessonId;

@@ -3,7 +3,9 @@
  * personal spaces (favourites, watch progress, playlists), view statistics and playback links. Other modules
  * call {@link org.ketang.platform.library.LessonIntake} (a finished upload or recording becomes a lesson) and
  * {@link org.ketang.platform.library.LessonMedia} (processing progress); the media module implements
- * {@link org.ketang.platform.library.PlaybackLinks}.
+ * {@link org.ketang.platform.library.PlaybackLinks}. The live module finds the lesson a live class became with
+ * {@link org.ketang.platform.library.RecordedLessons} (told by {@link org.ketang.platform.library.LessonRecorded}) and
+ * asks {@link org.ketang.platform.library.Visibility#admits} who may watch.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "organization", "identity", "http", "ingest", "media" })

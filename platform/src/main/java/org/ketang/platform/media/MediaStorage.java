@@ -28,7 +28,7 @@ public interface MediaStorage {
 
     void delete(String key) throws IOException;
 
-    /** Deletes every key under {@code prefix}. */
+    /** Deletes every key in the folder {@code prefix} ({@code assets/7} and {@code assets/7/} alike; never {@code assets/70/}). */
     void deletePrefix(String prefix) throws IOException;
 
     /** Keys under {@code prefix}, sorted. */

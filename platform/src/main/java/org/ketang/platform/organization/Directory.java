@@ -13,11 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-only look-ups for other modules beyond {@link Timetables#whatIsHappening}: the grade of a class, subject
- * and staff names, the school of a classroom, and a teacher's usual class and subject (to pre-fill an upload).
+ * and staff names, a classroom and its school, the recording classrooms, and a teacher's usual class and subject
+ * (to pre-fill an upload).
  */
 @Component
 @Transactional(readOnly = true)
 public class Directory {
+
+    private static final String CLASSROOM_SELECT = """
+            select r.id, r.school_id, r.building_id, b.name as building_name, r.name, r.recording, r.home_class_id
+              from org_classroom r join org_building b on b.id = r.building_id
+            """;
 
     private final JdbcClient jdbc;
     private final SchoolNames schoolNames;
@@ -34,6 +40,11 @@ public class Directory {
     }
 
     public record Named(long id, String name) {
+    }
+
+    /** A classroom with its building and whether it is a recording classroom (录播教室). */
+    public record ClassroomInfo(long classroomId, long schoolId, long buildingId, String buildingName, String name,
+            boolean recording, @Nullable Long homeClassId) {
     }
 
     /** A teacher's class and subject taught most often in the term around {@code on}. */
@@ -69,6 +80,19 @@ public class Directory {
                 .query(Directory::staffRow).list();
     }
 
+    public Optional<ClassroomInfo> classroom(long classroomId) {
+        return jdbc.sql(CLASSROOM_SELECT + " where r.id = ?").param(classroomId).query(Directory::classroomRow)
+                .optional();
+    }
+
+    /** The recording classrooms (录播教室) of a school, or of every school when {@code schoolId} is null. */
+    public List<ClassroomInfo> recordingClassrooms(@Nullable Long schoolId) {
+        return jdbc.sql(CLASSROOM_SELECT + """
+                 where r.recording = true and (cast(:school as bigint) is null or r.school_id = :school)
+                 order by r.school_id, b.id, r.name, r.id""").param("school", schoolId).query(Directory::classroomRow)
+                .list();
+    }
+
     public Optional<Long> schoolOfClassroom(long classroomId) {
         return jdbc.sql("select school_id from org_classroom where id = ?").param(classroomId).query(Long.class).optional();
     }
@@ -93,6 +117,105 @@ public class Directory {
                 select s.id, s.name from org_staff_subject ss join org_subject s on s.id = ss.subject_id
                  where ss.staff_id = ? order by s.id fetch first 1 rows only
                 """).param(staffId).query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).optional();
+    }
+
+    private static ClassroomInfo classroomRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ClassroomInfo(rs.getLong("id"), rs.getLong("school_id"), rs.getLong("building_id"),
+                rs.getString("building_name"), rs.getString("name"), rs.getBoolean("recording"),
+                rs.getObject("home_class_id", Long.class));
+    }
+
+    /** A parent (with an account) of a student, for messages to a class's or a school's parents. */
+    public record GuardianOf(long userId, String guardianName, String relation, long studentId, String studentName,
+            long classId, String classFullName) {
+    }
+
+    /** The classes of a school (of one grade when {@code gradeId} is given), by grade and name. */
+    public List<ClassInfo> classesOfSchool(long schoolId, @Nullable Long gradeId) {
+        return jdbc.sql("""
+                select c.id, c.school_id, c.grade_id, g.name as grade_name, c.name
+                  from org_class c join org_grade g on g.id = c.grade_id
+                 where c.school_id = :school and (cast(:grade as bigint) is null or c.grade_id = :grade)
+                 order by g.grade_level, c.name
+                """).param("school", schoolId).param("grade", gradeId).query((rs, n) -> new ClassInfo(rs.getLong("id"),
+                rs.getLong("school_id"), rs.getLong("grade_id"), rs.getString("grade_name"),
+                SchoolClass.fullName(rs.getString("grade_name"), rs.getString("name")))).list();
+    }
+
+    /** The parents with accounts of the students in these classes (one row per parent and child). */
+    public List<GuardianOf> guardiansInClasses(java.util.Collection<Long> classIds) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return guardians("s.class_id in (:ids)", classIds);
+    }
+
+    /** The parents with accounts of these students (one row per parent and child). */
+    public List<GuardianOf> guardiansOfStudents(java.util.Collection<Long> studentIds) {
+        if (studentIds.isEmpty()) {
+            return List.of();
+        }
+        return guardians("s.id in (:ids)", studentIds);
+    }
+
+    private List<GuardianOf> guardians(String where, java.util.Collection<Long> ids) {
+        return jdbc.sql("""
+                select g.user_id, g.name as guardian_name, gs.relation, s.id as student_id, s.name as student_name,
+                       s.class_id, gr.name as grade_name, c.name as class_name
+                  from org_student s
+                  join org_guardianship gs on gs.student_id = s.id
+                  join org_guardian g on g.id = gs.guardian_id
+                  join org_class c on c.id = s.class_id
+                  join org_grade gr on gr.id = c.grade_id
+                 where g.user_id is not null and\s""" + where + " order by s.class_id, s.id, g.id")
+                .param("ids", ids)
+                .query((rs, n) -> new GuardianOf(rs.getLong("user_id"), rs.getString("guardian_name"),
+                        rs.getString("relation"), rs.getLong("student_id"), rs.getString("student_name"),
+                        rs.getLong("class_id"), SchoolClass.fullName(rs.getString("grade_name"), rs.getString("class_name"))))
+                .list();
+    }
+
+    /** A teacher of a class: its head teacher or someone teaching it in the term around {@code on}. */
+    public record ClassTeacher(long userId, String name, boolean head, @Nullable String subject) {
+    }
+
+    /** The teachers with accounts of a class (head teacher first), for a parent's contacts. */
+    public List<ClassTeacher> teachersOfClass(long classId, LocalDate on) {
+        List<ClassTeacher> teachers = new java.util.ArrayList<>(jdbc.sql("""
+                select s.user_id, s.name from org_class c join org_staff s on s.id = c.head_teacher_id
+                 where c.id = ? and s.user_id is not null""").param(classId)
+                .query((rs, n) -> new ClassTeacher(rs.getLong("user_id"), rs.getString("name"), true, null)).list());
+        jdbc.sql("""
+                select distinct s.user_id, s.name, sub.name as subject from org_lesson l
+                  join org_staff s on s.id = l.teacher_id join org_term t on t.id = l.term_id
+                  join org_subject sub on sub.id = l.subject_id
+                 where l.class_id = :class and s.user_id is not null and t.start_date <= :on and t.end_date >= :on
+                 order by s.name""").param("class", classId).param("on", on)
+                .query((rs, n) -> new ClassTeacher(rs.getLong("user_id"), rs.getString("name"), false, rs.getString("subject")))
+                .list().forEach(t -> {
+                    if (teachers.stream().noneMatch(x -> x.userId() == t.userId())) {
+                        teachers.add(t);
+                    }
+                });
+        return teachers;
+    }
+
+    /** One period of a class's timetable on a date, with its teacher's account when there is one. */
+    public record ClassPeriod(int period, String subject, @Nullable Long teacherUserId, @Nullable String teacherName) {
+    }
+
+    /** The class's timetable on {@code date} (the term around it, that weekday), by period. */
+    public List<ClassPeriod> periodsOfClass(long classId, LocalDate date) {
+        return jdbc.sql("""
+                select l.period_no, sub.name as subject, s.user_id, s.name as teacher_name
+                  from org_lesson l join org_term t on t.id = l.term_id join org_subject sub on sub.id = l.subject_id
+                  left join org_staff s on s.id = l.teacher_id
+                 where l.class_id = :class and l.weekday = :weekday and t.start_date <= :on and t.end_date >= :on
+                 order by l.period_no""").param("class", classId).param("weekday", date.getDayOfWeek().getValue())
+                .param("on", date)
+                .query((rs, n) -> new ClassPeriod(rs.getInt("period_no"), rs.getString("subject"),
+                        rs.getObject("user_id", Long.class), rs.getString("teacher_name")))
+                .list();
     }
 
     private static StaffInfo staffRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -1,6 +1,8 @@
 package org.ketang.platform.organization;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** Answers questions about timetables for other modules (recording, patrol, signage). */
@@ -12,4 +14,19 @@ public interface Timetables {
      * Timetable entries without a classroom take place in their class's home classroom.
      */
     Optional<Happening> whatIsHappening(long classroomId, Instant at);
+
+    /**
+     * The periods of {@code date} in which the timetable puts a lesson in a classroom (its home class's lessons
+     * included), in order; empty outside any term and on days without periods. Signage keeps ordinary items out
+     * of these.
+     */
+    List<Period> lessonPeriods(long classroomId, LocalDate date);
+
+    /**
+     * Every lesson held in a classroom on the days {@code from} to {@code to} (both included), in time order: for
+     * each period of those days the same answer {@link #whatIsHappening} gives during it (so the recording schedule
+     * and the classification of a recording agree). Empty for an unknown classroom or when {@code to} is before
+     * {@code from}. {@link Happening#start} and {@link Happening#end} give the instants.
+     */
+    List<Happening> lessonsIn(long classroomId, LocalDate from, LocalDate to);
 }

@@ -24,6 +24,17 @@ public final class ActingAs {
         return SecurityMockMvcRequestPostProcessors.authentication(authentication);
     }
 
+    /**
+     * Signs the request in as the stored account {@code username} — its built-in roles and school, as a demo user
+     * has them — with a CSRF token.
+     */
+    public static RequestPostProcessor user(UserAccounts accounts, String username) {
+        UserAccounts.Account a = accounts.findByUsername(username).orElseThrow();
+        BuiltInRole[] roles = a.roles().stream().map(BuiltInRole::valueOf).toArray(BuiltInRole[]::new);
+        RequestPostProcessor signedIn = actor(withRoles(a.id(), username, a.schoolId(), roles));
+        return request -> SecurityMockMvcRequestPostProcessors.csrf().postProcessRequest(signedIn.postProcessRequest(request));
+    }
+
     /** An actor with the given built-in roles (their permissions and scopes combined) in {@code schoolId}. */
     public static Actor withRoles(long userId, String username, @Nullable Long schoolId, BuiltInRole... roles) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);

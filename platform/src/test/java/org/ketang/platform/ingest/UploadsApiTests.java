@@ -246,6 +246,22 @@ class UploadsApiTests {
     }
 
     @Test
+    void aDeviceUploadsRecordingsOnlyAndOnlyDevicesUploadRecordings() throws Exception {
+        Actor device = withRoles(USER_IDS.incrementAndGet(), "device-1", 1L, BuiltInRole.DEVICE);
+        create(device, 100, meta("filename", "a.mp4", "purpose", "lesson")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://ketang.dev/problems/upload-purpose-forbidden"))
+                .andExpect(jsonPath("$.detailEn").value(org.hamcrest.Matchers.containsString("purpose=recording")));
+        create(device, 100, meta("filename", "a.mp4")).andExpect(status().isForbidden());
+        create(device, 100, meta("filename", "a.mp4", "purpose", "recording")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detailEn").value(org.hamcrest.Matchers.containsString("sha256")));
+        create(device, 100, meta("filename", "a.mp4", "purpose", "recording", "sha256", sha256(bytes(100))))
+                .andExpect(status().isCreated());
+        create(teacher(), 100, meta("filename", "a.mp4", "purpose", "recording", "sha256", sha256(bytes(100))))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://ketang.dev/problems/upload-purpose-forbidden"));
+    }
+
+    @Test
     void aRequestWithoutTusResumableIsAPreconditionFailure() throws Exception {
         mvc.perform(post("/api/v1/uploads").header("Upload-Length", "10").with(actor(teacher())).with(csrf()))
                 .andExpect(status().isPreconditionFailed()).andExpect(header().string("Tus-Resumable", TUS));

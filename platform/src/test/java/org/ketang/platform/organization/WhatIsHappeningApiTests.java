@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,46 @@ class WhatIsHappeningApiTests {
         assertThat(timetables.whatIsHappening(school.room1, Instant.parse("2026-11-23T08:10:00Z"))).isEmpty();
         // the first day of term begins at midnight Beijing time, i.e. still Aug 31 in UTC
         assertThat(timetables.whatIsHappening(school.room1, Instant.parse("2026-09-01T00:10:00Z"))).isPresent();
+    }
+
+    @Test
+    void lessonsInAClassroomOverDaysFollowTheHomeClassroomRuleAndTheBells() {
+        List<Happening> week = timetables.lessonsIn(school.room1, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 29));
+
+        assertThat(week).extracting(h -> h.date() + " " + h.period().no() + " " + h.subjectName()).containsExactly(
+                "2026-11-23 1 数学", "2026-11-24 1 数学", "2026-11-25 1 数学", "2026-11-27 1 英语");
+        Happening monday = week.get(0);
+        assertThat(monday.teacherName()).isEqualTo("王芳");
+        assertThat(monday.classFullName()).isEqualTo("七年级1班");
+        assertThat(monday.start(ZoneId.of("Asia/Shanghai"))).isEqualTo(beijing("2026-11-23T08:00:00"));
+        assertThat(monday.end(ZoneId.of("Asia/Shanghai"))).isEqualTo(beijing("2026-11-23T08:45:00"));
+        // Friday's bells are shorter
+        assertThat(week.get(3).end(ZoneId.of("Asia/Shanghai"))).isEqualTo(beijing("2026-11-27T08:40:00"));
+        assertThat(timetables.lessonsIn(school.lab, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 23)))
+                .singleElement().satisfies(h -> {
+                    assertThat(h.subjectName()).isEqualTo("语文");
+                    assertThat(h.period().no()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void lessonsInGiveTheSameAnswersAsWhatIsHappeningInEachPeriod() {
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        for (long room : new long[] { school.room1, school.room2, school.lab }) {
+            for (Happening h : timetables.lessonsIn(room, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 27))) {
+                assertThat(timetables.whatIsHappening(room, h.start(zone))).contains(h);
+                assertThat(timetables.whatIsHappening(room, h.end(zone).minusSeconds(1))).contains(h);
+            }
+        }
+    }
+
+    @Test
+    void lessonsInStopAtTheEndsOfTheTerm() {
+        assertThat(timetables.lessonsIn(school.room1, LocalDate.of(2026, 8, 24), LocalDate.of(2026, 9, 2)))
+                .extracting(Happening::date).containsExactly(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2));
+        assertThat(timetables.lessonsIn(school.room1, LocalDate.of(2027, 1, 21), LocalDate.of(2027, 2, 1))).isEmpty();
+        assertThat(timetables.lessonsIn(school.room1, LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 23))).isEmpty();
+        assertThat(timetables.lessonsIn(-1, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24))).isEmpty();
     }
 
     @Test

@@ -14,4 +14,10 @@ class WebAppRoutes {
     String app() {
         return "forward:/index.html";
     }
+
+    /** The classroom display player, a page of its own (see web/display.html). */
+    @GetMapping({ "/display", "/display/" })
+    String display() {
+        return "forward:/display.html";
+    }
 }

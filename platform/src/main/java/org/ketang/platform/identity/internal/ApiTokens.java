@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,11 +33,16 @@ class ApiTokens {
 
     /** Issues a new token for {@code userId} (and forgets the user's expired ones). */
     Issued issue(long userId) {
+        return issue(userId, settings.tokenLifetime());
+    }
+
+    /** Issues a token valid for {@code lifetime} (device tokens live far longer than people's). */
+    Issued issue(long userId, Duration lifetime) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "kt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = Instant.now();
-        Instant expires = now.plus(settings.tokenLifetime());
+        Instant expires = now.plus(lifetime);
         jdbc.sql("delete from api_token where user_id = :user and expires_at < :now").param("user", userId)
                 .param("now", utc(now)).update();
         jdbc.sql("insert into api_token (token_hash, user_id, created_at, expires_at) values (:h, :u, :c, :e)")

@@ -3,6 +3,7 @@ package org.ketang.platform.identity.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.ketang.agent.protocol.AgentApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +46,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Actors actors) throws Exception {
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(BEARER).ignoringRequestMatchers("/api/v1/auth/login",
-                "/api/agent/**"))
+                "/api/agent/**", "/api/display/**"))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
@@ -54,7 +56,12 @@ class SecurityConfig {
                 .addFilterBefore(new ActorAuthenticationFilter(tokens, actors), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/login", "/error", "/actuator/health/**", "/actuator/health",
+                        // an event stream's async dispatch comes after the request itself was authorised
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        // a classroom display pairs before it has a token (codes expire, opening them is rate limited)
+                        .requestMatchers("/api/display/v1/pairings", "/api/display/v1/pairings/poll",
+                                "/api/display/v1/clock").permitAll()
+                        .requestMatchers("/api/v1/auth/login", AgentApi.ENROLL, "/error", "/actuator/health/**", "/actuator/health",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/api/**", "/actuator/**").authenticated()

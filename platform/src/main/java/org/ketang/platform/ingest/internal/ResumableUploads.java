@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
+import org.ketang.agent.protocol.AgentApi;
 import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
 import org.ketang.platform.identity.Permission;
@@ -45,6 +46,9 @@ public class ResumableUploads implements Uploads {
 
     /** How many bytes may arrive before the offset is saved: a crash loses at most this much. */
     static final long SAVE_EVERY = 8L << 20;
+
+    /** The {@code purpose} of a classroom recorder's upload. */
+    static final String RECORDING_PURPOSE = AgentApi.UPLOAD_PURPOSE;
 
     private final UploadRows rows;
     private final UploadFiles files;
@@ -107,6 +111,7 @@ public class ResumableUploads implements Uploads {
             throw ApiProblem.invalid("Upload-Metadata 格式不正确：" + e.getMessage(),
                     "Upload-Metadata is malformed: " + e.getMessage());
         }
+        requireFittingPurpose(actor, metadata);
         String expected = metadata.get("sha256");
         if (expected != null) {
             expected = expected.trim().toLowerCase(Locale.ROOT);
@@ -379,6 +384,28 @@ public class ResumableUploads implements Uploads {
         String en = error == null ? "This upload has ended" : error.en();
         return new ApiProblem(HttpStatus.GONE, "upload-gone", zh, en).with("reason",
                 error == null ? upload.state().name().toLowerCase(Locale.ROOT) : error.code());
+    }
+
+    /**
+     * Classroom recorders upload recordings and nothing else, and only they do: a device's token cannot put files
+     * into the library as if a teacher had uploaded them. A recording must name its SHA-256, because the recorder
+     * frees its disk only once the platform confirmed it received exactly that file.
+     */
+    private static void requireFittingPurpose(Actor actor, Map<String, String> metadata) {
+        boolean recording = RECORDING_PURPOSE.equals(metadata.get("purpose"));
+        if (actor.can(Permission.DEVICE_AGENT) && !recording) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "upload-purpose-forbidden",
+                    "设备只能上传课堂录像（purpose=recording）",
+                    "A classroom device may only upload recordings (purpose=recording)");
+        }
+        if (recording && !actor.can(Permission.DEVICE_AGENT)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "upload-purpose-forbidden",
+                    "只有录播设备可以上传课堂录像（purpose=recording），上传课例请用 purpose=lesson",
+                    "Only classroom recorders upload recordings (purpose=recording); upload lessons with purpose=lesson");
+        }
+        if (recording && (metadata.get("sha256") == null || metadata.get("sha256").isBlank())) {
+            throw ApiProblem.invalid("课堂录像必须带 sha256 元数据", "A recording upload needs the sha256 metadata");
+        }
     }
 
     private static void requireUploader(Actor actor) {

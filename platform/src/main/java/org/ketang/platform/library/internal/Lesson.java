@@ -178,6 +178,16 @@ public class Lesson {
         touched(now);
     }
 
+    /** An open class (公开课) is PUBLIC; no longer open, a PUBLIC lesson returns to {@code otherwise}. */
+    boolean openClass(boolean open, Visibility otherwise, Instant now) {
+        Visibility next = open ? Visibility.PUBLIC : visibility == Visibility.PUBLIC ? otherwise : visibility;
+        if (deletedAt != null || next == visibility) {
+            return false;
+        }
+        visibility = next;
+        return touched(now);
+    }
+
     void reclassify(Classification newClassification, Instant now) {
         if (newClassification.schoolId() != classification.schoolId()) {
             throw new IllegalArgumentException("a lesson stays in its school");

@@ -1,8 +1,5 @@
 package org.ketang.platform.library.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -11,40 +8,28 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.ketang.platform.ingest.UploadCompleted;
-import org.ketang.platform.ingest.Uploads;
 import org.ketang.platform.library.LessonIntake;
-import org.ketang.platform.library.LessonMedia;
 import org.ketang.platform.library.UploadFacts;
 import org.ketang.platform.media.MediaFailed;
-import org.ketang.platform.media.MediaLibrary;
 import org.ketang.platform.media.MediaReady;
 import org.ketang.platform.media.MediaRejected;
 import org.ketang.platform.media.RenditionPublished;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries a lesson from a finished upload through media processing: an upload becomes a lesson (classified
- * from the uploader's timetable), its file goes to the media module, and media's progress moves the lesson
- * along. Every step is idempotent, so an event delivered again after a crash changes nothing twice.
+ * from the uploader's timetable), its file goes to the media module ({@link Library#withUploadedFile}, the same way
+ * as a recording's), and media's progress moves the lesson along. Every step is idempotent, so an event delivered
+ * again after a crash changes nothing twice.
  */
 @Component
 class LessonPipeline {
 
-    private static final Logger log = LoggerFactory.getLogger(LessonPipeline.class);
+    private final Library library;
 
-    private final LessonIntake intake;
-    private final LessonMedia lessons;
-    private final Uploads uploads;
-    private final MediaLibrary media;
-
-    LessonPipeline(LessonIntake intake, LessonMedia lessons, Uploads uploads, MediaLibrary media) {
-        this.intake = intake;
-        this.lessons = lessons;
-        this.uploads = uploads;
-        this.media = media;
+    LessonPipeline(Library library) {
+        this.library = library;
     }
 
     @ApplicationModuleListener
@@ -53,39 +38,31 @@ class LessonPipeline {
             return;
         }
         Map<String, String> form = upload.metadata();
-        long lesson = intake.fromUpload(new UploadFacts(upload.uploadId(), upload.ownerUserId(), upload.filename(),
+        long lesson = library.fromUpload(new UploadFacts(upload.uploadId(), upload.ownerUserId(), upload.filename(),
                 Instant.now(), form.get("title"), number(form.get("classId")), number(form.get("subjectId")),
                 date(form.get("recordedOn")), Optional.ofNullable(number(form.get("period"))).map(Long::intValue)
                         .filter(p -> p > 0 && p <= 20).orElse(null)));
-        Path file = uploads.claim(upload.uploadId());
-        long asset = media.submit(LessonIntake.ownerReference(lesson), file);
-        lessons.attachAsset(lesson, asset);
-        try {
-            // media keeps its own copy (a hard link locally, an object in S3)
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not remove the uploaded file {} after handing it to media", file, e);
-        }
+        library.withUploadedFile(lesson, upload.uploadId());
     }
 
     @ApplicationModuleListener
     void on(RenditionPublished e) {
-        lessonOf(e.ownerRef(), id -> lessons.renditionPublished(id, e.height()));
+        lessonOf(e.ownerRef(), id -> library.renditionPublished(id, e.height()));
     }
 
     @ApplicationModuleListener
     void on(MediaReady e) {
-        lessonOf(e.ownerRef(), id -> lessons.ready(id, (int) Math.round(e.durationSeconds()), e.posterKey() != null));
+        lessonOf(e.ownerRef(), id -> library.ready(id, (int) Math.round(e.durationSeconds()), e.posterKey() != null));
     }
 
     @ApplicationModuleListener
     void on(MediaRejected e) {
-        lessonOf(e.ownerRef(), id -> lessons.rejected(id, e.reasonZh(), e.reasonEn()));
+        lessonOf(e.ownerRef(), id -> library.rejected(id, e.reasonZh(), e.reasonEn()));
     }
 
     @ApplicationModuleListener
     void on(MediaFailed e) {
-        lessonOf(e.ownerRef(), id -> lessons.failed(id, "视频处理失败：" + e.error(), "Processing failed: " + e.error()));
+        lessonOf(e.ownerRef(), id -> library.failed(id, "视频处理失败：" + e.error(), "Processing failed: " + e.error()));
     }
 
     /** A number from the upload form, or nothing when it is missing or not a number (the timetable decides). */

@@ -166,6 +166,16 @@ public class Lessons {
                 .query(Lessons::row).optional();
     }
 
+    /** The lesson recorded in a classroom whose recording started last within {@code [from, to]}, not deleted. */
+    public Optional<Lesson> latestRecordedIn(long classroomId, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from lib_lesson l where l.classroom_id = :room and l.deleted_at is null
+                   and l.recording_started_at >= :from and l.recording_started_at <= :to
+                 order by l.recording_started_at desc, l.id desc fetch first 1 rows only""")
+                .param("room", classroomId).param("from", time(from)).param("to", time(to)).query(Lessons::row)
+                .optional();
+    }
+
     /** Lessons by id, in the order given, left out when missing. */
     public List<Lesson> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {

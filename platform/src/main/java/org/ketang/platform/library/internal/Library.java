@@ -2,6 +2,9 @@ package org.ketang.platform.library.internal;
 
 import org.ketang.platform.organization.Directory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,16 +13,22 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.ketang.platform.http.ApiProblem;
+import org.ketang.platform.ingest.Uploads;
 import org.ketang.platform.identity.UserAccounts;
 import org.ketang.platform.library.LessonIntake;
 import org.ketang.platform.library.LessonMedia;
+import org.ketang.platform.library.LessonRecorded;
 import org.ketang.platform.library.LibrarySettings;
+import org.ketang.platform.library.RecordedLessons;
 import org.ketang.platform.library.RecordingFacts;
 import org.ketang.platform.library.UploadFacts;
 import org.ketang.platform.library.Visibility;
+import org.ketang.platform.media.MediaLibrary;
 import org.ketang.platform.organization.Happening;
 import org.ketang.platform.organization.OrganizationSettings;
 import org.ketang.platform.organization.Timetables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -35,7 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Library implements LessonIntake, LessonMedia {
+public class Library implements LessonIntake, LessonMedia, RecordedLessons {
+
+    private static final Logger log = LoggerFactory.getLogger(Library.class);
 
     private final Lessons lessons;
     private final Directory directory;
@@ -45,11 +56,15 @@ public class Library implements LessonIntake, LessonMedia {
     private final OrganizationSettings organizationSettings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Uploads uploads;
+    private final MediaLibrary media;
     private final Clock clock = Clock.systemUTC();
 
     Library(Lessons lessons, Directory directory, Timetables timetables, UserAccounts accounts, LibrarySettings settings,
             OrganizationSettings organizationSettings, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, Uploads uploads, MediaLibrary media) {
+        this.uploads = uploads;
+        this.media = media;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.lessons = lessons;
@@ -83,6 +98,31 @@ public class Library implements LessonIntake, LessonMedia {
                 () -> classify(recording));
     }
 
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public long fromRecordedUpload(RecordingFacts recording, String uploadId) {
+        return withUploadedFile(fromRecording(recording), uploadId);
+    }
+
+    /**
+     * Gives a lesson the file of a completed upload as its source: claims the file from ingest, submits it to media
+     * and attaches the asset. Shared by teachers' uploads and recordings; every step is idempotent, so a listener run
+     * again after a crash changes nothing twice. @return {@code lessonId}
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public long withUploadedFile(long lessonId, String uploadId) {
+        Path file = uploads.claim(uploadId);
+        long asset = media.submit(LessonIntake.ownerReference(lessonId), file);
+        attachAsset(lessonId, asset);
+        try {
+            // media keeps its own copy (a hard link locally, an object in S3)
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove the uploaded file {} after handing it to media", file, e);
+        }
+        return lessonId;
+    }
+
     /**
      * The lesson of a source: the stored one, else a new one in its own transaction. When another node or thread
      * stores the same source at the same time, the unique source key lets one insert win and the other answers it.
@@ -94,8 +134,12 @@ public class Library implements LessonIntake, LessonMedia {
         }
         try {
             Long id = transactions.execute(status -> {
-                long stored = lessons.insert(create.get());
+                Lesson lesson = create.get();
+                long stored = lessons.insert(lesson);
                 events.publishEvent(new LessonChanged(stored));
+                if (lesson.classroomId() != null && lesson.recordingStartedAt() != null) {
+                    events.publishEvent(new LessonRecorded(stored, lesson.classroomId(), lesson.recordingStartedAt()));
+                }
                 return stored;
             });
             return java.util.Objects.requireNonNull(id);
@@ -106,7 +150,8 @@ public class Library implements LessonIntake, LessonMedia {
 
     private Lesson classify(RecordingFacts recording) {
         LocalDate date = recording.startedAt().atZone(organizationSettings.zone()).toLocalDate();
-        Optional<Happening> happening = timetables.whatIsHappening(recording.classroomId(), recording.startedAt());
+        Optional<Happening> happening = recording.classifyAt().stream()
+                .flatMap(at -> timetables.whatIsHappening(recording.classroomId(), at).stream()).findFirst();
         Lesson.Classification classification;
         String title;
         if (happening.isPresent()) {
@@ -166,6 +211,20 @@ public class Library implements LessonIntake, LessonMedia {
         int dot = name.lastIndexOf('.');
         String title = (dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').strip();
         return title.isEmpty() ? "未命名课例" : title.length() > 200 ? title.substring(0, 200) : title;
+    }
+
+    // ---------------------------------------------------------------- recorded lessons (live classes)
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Recorded> latestIn(long classroomId, Instant from, Instant to) {
+        return lessons.latestRecordedIn(classroomId, from, to).map(l -> new Recorded(l.id(),
+                java.util.Objects.requireNonNull(l.classroomId()), java.util.Objects.requireNonNull(l.recordingStartedAt())));
+    }
+
+    @Override
+    public void markOpenClass(long lessonId, boolean open) {
+        change(lessonId, l -> l.openClass(open, settings.defaultVisibility(), clock.instant()));
     }
 
     // ---------------------------------------------------------------- media

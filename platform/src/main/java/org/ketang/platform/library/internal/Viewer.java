@@ -55,12 +55,7 @@ public record Viewer(long userId, @Nullable Long schoolId, boolean canView, bool
     }
 
     boolean seesVisibility(Visibility visibility, long school) {
-        return switch (visibility) {
-            case PUBLIC -> true;
-            case DISTRICT -> canView;
-            case SCHOOL -> canView && (districtStaff || (schoolId != null && schoolId == school));
-            case PRIVATE -> false;
-        };
+        return visibility.admits(canView, districtStaff, schoolId, school);
     }
 
     /** Whether the actor may change (edit, delete) the lesson: its teacher, its uploader or a manager of its school. */

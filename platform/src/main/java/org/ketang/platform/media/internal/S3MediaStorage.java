@@ -115,7 +115,8 @@ final class S3MediaStorage implements MediaStorage, AutoCloseable {
 
     @Override
     public void deletePrefix(String prefix) throws IOException {
-        List<String> keys = list(prefix);
+        // a folder, as on local disk: S3 prefixes are plain text, so "assets/7" would also catch "assets/70/"
+        List<String> keys = list(prefix.endsWith("/") ? prefix : prefix + "/");
         for (int i = 0; i < keys.size(); i += 1000) {
             List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + 1000)).stream()
                     .map(k -> ObjectIdentifier.builder().key(k).build()).toList();

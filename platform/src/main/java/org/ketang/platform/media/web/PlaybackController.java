@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.ketang.platform.http.ApiProblem;
+import org.ketang.platform.http.Sendfile;
 import org.ketang.platform.media.MediaStorage;
 import org.ketang.platform.media.internal.HmacPlaybackTokens;
 import org.springframework.core.io.AbstractResource;
@@ -68,34 +69,13 @@ class PlaybackController {
             throw ApiProblem.notFound("该媒体文件", "The media file");
         }
         Optional<java.nio.file.Path> local = storage.localFile(key);
-        if (local.isPresent() && sendfile(request, response, local.get(), size.get(), file)) {
+        // whole local files go out by the kernel's zero-copy sendfile; Range requests take the ordinary way
+        if (local.isPresent() && Sendfile.send(request, response, local.get(), size.get(), typeOf(file), cacheOf(file))) {
             return null; // the servlet container sends the file itself, after this method
         }
         Resource resource = local.<Resource>map(FileSystemResource::new)
                 .orElseGet(() -> new StoredResource(storage, key, size.get()));
         return ResponseEntity.ok().contentType(typeOf(file)).cacheControl(cacheOf(file)).body(resource);
-    }
-
-    /**
-     * Whole local files go out by the kernel's zero-copy sendfile, as nginx does, when the container offers it
-     * (Tomcat's NIO connector on Linux): the bytes never pass through the JVM. Range requests take the ordinary way.
-     */
-    private static boolean sendfile(HttpServletRequest request, HttpServletResponse response, java.nio.file.Path file,
-            long size, String name) throws IOException {
-        if (request.getHeader(org.springframework.http.HttpHeaders.RANGE) != null
-                || !Boolean.TRUE.equals(request.getAttribute("org.apache.tomcat.sendfile.support"))) {
-            return false;
-        }
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(typeOf(name).toString());
-        response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, cacheOf(name).getHeaderValue());
-        response.setHeader(org.springframework.http.HttpHeaders.ACCEPT_RANGES, "bytes");
-        response.setContentLengthLong(size);
-        // Tomcat accepts only the canonical path of the file
-        request.setAttribute("org.apache.tomcat.sendfile.filename", file.toRealPath().toString());
-        request.setAttribute("org.apache.tomcat.sendfile.start", 0L);
-        request.setAttribute("org.apache.tomcat.sendfile.end", size);
-        return true;
     }
 
     private static MediaType typeOf(String file) {

@@ -1,11 +1,11 @@
 package org.ketang.platform.media.web;
 
+import org.ketang.platform.http.SelfAuthorizedPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,13 +19,6 @@ class PlaybackSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain playbackFilterChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/media/play/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .build();
+        return SelfAuthorizedPaths.chain(http, "/media/play/**");
     }
 }

@@ -3,9 +3,15 @@ package org.ketang.platform.organization.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ketang.platform.organization.BellSchedule;
+import org.ketang.platform.organization.DayKind;
 import org.ketang.platform.organization.Happening;
 import org.ketang.platform.organization.OrganizationSettings;
 import org.ketang.platform.organization.Period;
@@ -18,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class ClassroomTimetables implements Timetables {
+
+    /** Which term applies on a day when terms overlap: the latest-starting one, as {@link Calendars#termOn}. */
+    private static final Comparator<Term> TERM_PRECEDENCE = Comparator.comparing(Term::startDate)
+            .thenComparingLong(Term::id);
 
     private final Schools schools;
     private final Calendars calendars;
@@ -33,17 +43,14 @@ class ClassroomTimetables implements Timetables {
 
     @Override
     public Optional<Happening> whatIsHappening(long classroomId, Instant at) {
-        Optional<Classroom> found = schools.classroom(classroomId);
+        ZonedDateTime local = at.atZone(settings.zone());
+        LocalDate date = local.toLocalDate();
+        Optional<InTerm> found = inTerm(classroomId, date);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Classroom classroom = found.get();
-        ZonedDateTime local = at.atZone(settings.zone());
-        LocalDate date = local.toLocalDate();
-        Optional<Term> term = calendars.termOn(classroom.schoolId(), date);
-        if (term.isEmpty()) {
-            return Optional.empty();
-        }
+        Classroom classroom = found.get().classroom();
+        Optional<Term> term = Optional.of(found.get().term());
         BellSchedule bells = calendars.bellSchedule(classroom.schoolId());
         Optional<Period> period = bells.periodAt(local.getDayOfWeek(), local.toLocalTime());
         if (period.isEmpty()) {
@@ -51,8 +58,60 @@ class ClassroomTimetables implements Timetables {
         }
         return lessons.inClassroom(term.get().id(), local.getDayOfWeek().getValue(), period.get().no(), classroomId,
                 classroom.homeClassId())
-                .map(l -> new Happening(classroomId, classroom.schoolId(), term.get().id(), date, period.get(), l.classId(),
-                        l.classFullName(), l.gradeName(), l.subjectId(), l.subjectCode(), l.subjectName(), l.teacherId(),
-                        l.teacherName(), l.teacherUserId()));
+                .map(l -> happening(classroom, term.get(), date, period.get(), l));
+    }
+
+    @Override
+    public List<Happening> lessonsIn(long classroomId, LocalDate from, LocalDate to) {
+        Optional<Classroom> found = schools.classroom(classroomId);
+        if (found.isEmpty() || to.isBefore(from)) {
+            return List.of();
+        }
+        Classroom classroom = found.get();
+        List<Term> terms = calendars.terms(classroom.schoolId()).stream()
+                .filter(t -> !t.startDate().isAfter(to) && !t.endDate().isBefore(from)).toList();
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BellSchedule bells = calendars.bellSchedule(classroom.schoolId());
+        Map<Long, Map<Integer, Lesson>> weeks = new HashMap<>();
+        List<Happening> held = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            LocalDate day = date;
+            Optional<Term> term = terms.stream().filter(t -> t.contains(day)).max(TERM_PRECEDENCE);
+            Optional<DayKind> kind = bells.on(day.getDayOfWeek());
+            if (term.isEmpty() || kind.isEmpty()) {
+                continue;
+            }
+            Map<Integer, Lesson> week = weeks.computeIfAbsent(term.get().id(),
+                    id -> lessons.weekInClassroom(id, classroomId, classroom.homeClassId()));
+            for (Period period : kind.get().periods()) {
+                Lesson lesson = week.get(Lessons.slot(day.getDayOfWeek().getValue(), period.no()));
+                if (lesson != null) {
+                    held.add(happening(classroom, term.get(), day, period, lesson));
+                }
+            }
+        }
+        return List.copyOf(held);
+    }
+
+    private static Happening happening(Classroom classroom, Term term, LocalDate date, Period period, Lesson l) {
+        return new Happening(classroom.id(), classroom.schoolId(), term.id(), date, period, l.classId(),
+                l.classFullName(), l.gradeName(), l.subjectId(), l.subjectCode(), l.subjectName(), l.teacherId(),
+                l.teacherName(), l.teacherUserId());
+    }
+
+    @Override
+    public List<Period> lessonPeriods(long classroomId, LocalDate date) {
+        return lessonsIn(classroomId, date, date).stream().map(Happening::period).toList();
+    }
+
+    private record InTerm(Classroom classroom, Term term) {
+    }
+
+    /** The classroom and its school's term on {@code date}, or empty for an unknown room or a day outside terms. */
+    private Optional<InTerm> inTerm(long classroomId, LocalDate date) {
+        return schools.classroom(classroomId)
+                .flatMap(room -> calendars.termOn(room.schoolId(), date).map(term -> new InTerm(room, term)));
     }
 }

@@ -2,7 +2,9 @@ package org.ketang.platform.organization.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -76,10 +78,30 @@ public class Lessons {
         List<Lesson> found = jdbc.sql(SELECT + """
                  where l.term_id = :term and l.weekday = :weekday and l.period_no = :period
                    and (l.classroom_id = :room or (l.classroom_id is null and l.class_id = :home))
-                 order by case when l.classroom_id is null then 1 else 0 end
+                 order by case when l.classroom_id is null then 1 else 0 end, l.id
                 """).param("term", termId).param("weekday", weekday).param("period", period).param("room", classroomId)
                 .param("home", homeClassId == null ? -1L : homeClassId).query(Lessons::lesson).list();
         return found.stream().findFirst();
+    }
+
+    /**
+     * Every lesson of a term held in a classroom, by weekday and period: for each slot the entry naming the classroom,
+     * else the home class's entry that names no classroom — the rule of {@link #inClassroom}, for a whole week at once.
+     */
+    public Map<Integer, Lesson> weekInClassroom(long termId, long classroomId, @Nullable Long homeClassId) {
+        Map<Integer, Lesson> week = new HashMap<>();
+        jdbc.sql(SELECT + """
+                 where l.term_id = :term and (l.classroom_id = :room or (l.classroom_id is null and l.class_id = :home))
+                 order by case when l.classroom_id is null then 1 else 0 end, l.id
+                """).param("term", termId).param("room", classroomId)
+                .param("home", homeClassId == null ? -1L : homeClassId).query(Lessons::lesson).list()
+                .forEach(l -> week.putIfAbsent(slot(l.weekday(), l.period()), l));
+        return week;
+    }
+
+    /** The key of a weekday (1 = Monday) and period in {@link #weekInClassroom}. */
+    public static int slot(int weekday, int period) {
+        return weekday * 100 + period;
     }
 
     private static Lesson lesson(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -104,7 +104,7 @@ class PlaybackApiTests {
     }
 
     @Test
-    void onlyDistrictWideManagersSeeTheQueueAndActOnAssets() throws Exception {
+    void theQueueIsForLessonManagersAndAnUnknownAssetIsNotFound() throws Exception {
         Actor admin = withRoles(1, "admin", null, BuiltInRole.DISTRICT_ADMIN);
         Actor schoolAdmin = withRoles(2, "sadmin", 1L, BuiltInRole.SCHOOL_ADMIN);
         Actor teacher = withRoles(3, "t1", 1L, BuiltInRole.TEACHER);

@@ -45,6 +45,21 @@ class PlaybackTokensTests {
         assertThat(new HmacPlaybackTokens("fedcba9876543210fedcba9876543210".getBytes(), now).verify(token)).isEmpty();
     }
 
+    @Test
+    void aTokenForAnotherPurposeGrantsItsThingToItsUserAndNothingElse() {
+        String token = tokens.sign("live", 42, 7, Duration.ofMinutes(10));
+        var granted = tokens.verify("live", token).orElseThrow();
+        assertThat(granted.id()).isEqualTo(42);
+        assertThat(granted.userId()).isEqualTo(7);
+        assertThat(granted.expiresAt()).isEqualTo(now.instant().plus(Duration.ofMinutes(10)));
+        assertThat(tokens.verify("chat", token)).isEmpty();
+        assertThat(tokens.verify(token)).as("not an asset token").isEmpty();
+        assertThat(tokens.verify("live", token.replace("live-42.", "live-43."))).isEmpty();
+        assertThat(tokens.verify("live", token(tokens.issue(42, 7, Duration.ofHours(2))))).isEmpty();
+        var later = new HmacPlaybackTokens(key, Clock.offset(now, Duration.ofMinutes(11)));
+        assertThat(later.verify("live", token)).isEmpty();
+    }
+
     static String token(String path) {
         return path.substring("/media/play/".length(), path.length() - 1);
     }

@@ -242,11 +242,11 @@ class S3MediaStorageTests {
         assertThat(storage.list("assets/7/")).containsExactly("assets/7/360p/index.m3u8", "assets/7/360p/seg-1.ts",
                 "assets/7/480p/index.m3u8", "assets/7/master.m3u8");
 
-        storage.deletePrefix("assets/7/");
+        storage.deletePrefix("assets/7");
 
         assertThat(storage.list("assets/7/")).isEmpty();
         assertThat(storage.exists("assets/7/master.m3u8")).isFalse();
-        assertThat(storage.list("assets/70/")).containsExactly("assets/70/master.m3u8");
+        assertThat(storage.list("assets/70/")).as("a folder, not a text prefix").containsExactly("assets/70/master.m3u8");
     }
 
     @Test
