@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ketang.vision.evaluation.TrackingScore;
 
@@ -29,6 +30,39 @@ final class Report {
         out.println(totals());
         out.println();
         targets(out);
+    }
+
+    /** Analysis picture width per camera (what the analysis scales every frame down to first). */
+    private static final Map<String, String> RESOLUTION = Map.of("teacher", "640 px wide (tracker)", "students",
+            "480 px wide (optical flow)", "courseware", "192 px wide (tiles)");
+
+    /**
+     * The speed of the analysis per camera on one core (thread CPU time, OpenCV single-threaded; scaling the frame
+     * down is included, rendering or decoding is not), next to a reference measured in the same run.
+     *
+     * @param referenceName what the reference does, or null for none
+     * @param referenceFps  its frames per CPU second
+     */
+    void printSpeed(PrintStream out, String referenceName, double referenceFps) {
+        out.println("Analysis speed, one core (thread CPU time, one OpenCV thread; rendering/decoding not counted):");
+        out.println();
+        out.println("| camera | analysed at | frames | CPU ms/frame | fps per core | cameras one core keeps at 25 fps |");
+        out.println("|---|---|---:|---:|---:|---:|");
+        for (String camera : List.of("teacher", "students", "courseware")) {
+            Work work = work(camera);
+            int frames = work.frames();
+            double cpu = work.cpuSeconds();
+            if (frames > 0) {
+                double fps = frames / cpu;
+                out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", camera, RESOLUTION.get(camera), frames,
+                        number(1000 * cpu / frames, 1), number(fps, 0), number(fps / 25, 1));
+            }
+        }
+        if (referenceName != null) {
+            out.printf(Locale.ROOT, "| reference: %s | 640×360 | | %s | %s | %s |%n", referenceName,
+                    number(1000 / referenceFps, 1), number(referenceFps, 0), number(referenceFps / 25, 1));
+        }
+        out.println();
     }
 
     private static String line(Row r) {
@@ -89,20 +123,31 @@ final class Report {
         StringBuilder speeds = new StringBuilder();
         boolean fast = true;
         for (String camera : List.of("teacher", "students", "courseware")) {
-            int frames = 0;
-            double cpu = 0;
-            for (Row row : rows) {
-                if (row.camera().equals(camera)) {
-                    frames += row.frames();
-                    cpu += row.cpuSeconds();
-                }
-            }
+            Work work = work(camera);
+            int frames = work.frames();
+            double cpu = work.cpuSeconds();
             if (frames > 0) {
                 speeds.append(String.format(Locale.ROOT, "%s %s  ", camera, number(frames / cpu, 0)));
                 fast &= frames / cpu >= 25;
             }
         }
         check(out, "analysis ≥ 25 fps on one core, per camera", speeds.toString().trim(), fast);
+    }
+
+    /** Frames a camera's analysis did and the CPU time it took, over all its scenes. */
+    private record Work(int frames, double cpuSeconds) {
+    }
+
+    private Work work(String camera) {
+        int frames = 0;
+        double cpu = 0;
+        for (Row row : rows) {
+            if (row.camera().equals(camera)) {
+                frames += row.frames();
+                cpu += row.cpuSeconds();
+            }
+        }
+        return new Work(frames, cpu);
     }
 
     private static void check(PrintStream out, String target, String measured, boolean met) {

@@ -67,6 +67,8 @@ public final class TrackingBenchmark {
         if (options.containsKey("teacher") || options.containsKey("students") || options.containsKey("courseware")) {
             footage(options, settings, report);
             report.print(out);
+            out.println();
+            report.printSpeed(out, null, Double.NaN);
             return;
         }
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "60"));
@@ -96,6 +98,8 @@ public final class TrackingBenchmark {
         }
         report.print(out);
         out.println();
+        TeacherScene first = StandardScenes.teacher(seconds).get(0);
+        report.printSpeed(out, "scale + MOG2 only", SpeedReference.mog2(first, first.frames()));
         Lesson.run(seconds, out);
     }
 

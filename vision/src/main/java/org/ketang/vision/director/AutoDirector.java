@@ -117,6 +117,11 @@ public final class AutoDirector implements AutoCloseable {
         }
     }
 
+    /** The virtual camera's latest crop of the teacher camera (null before the first teacher frame, or when off). */
+    public Box crop() {
+        return lastCrop;
+    }
+
     /** The last presenter observation (null before the first teacher frame). */
     public PresenterObservation presenter() {
         return lastPresenter;
