@@ -47,7 +47,7 @@ final class SyntheticScene {
     private boolean textWorks = true;
     private final int fps;
     private @Nullable TeacherCamera lecture;
-    private final Mat lectureFrame = new Mat();
+    private @Nullable Mat lectureFrame; // OpenCV is loaded only for the lecture
 
     SyntheticScene(String scene, int width, int height, int fps, SyncMarks marks) {
         this.scene = scene;
@@ -91,6 +91,9 @@ final class SyntheticScene {
      * order; the lecture starts again when it ends.
      */
     private void lecture() {
+        if (lectureFrame == null) {
+            lectureFrame = new Mat();
+        }
         if (lecture == null || !lecture.read(lectureFrame)) {
             if (lecture != null) {
                 lecture.close();
