@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.ketang.vision.ClassroomSettings;
+import org.ketang.vision.Region;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,9 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param localPage the one-click page on the box
  * @param os        the commands that reboot and shut the box down
  * @param ffmpeg    a system ffmpeg/ffprobe instead of the bundled one
+ * @param tracking  automatic tracking and directing (org.ketang.vision), per classroom
  */
 public record AgentSettings(Sources sources, Program program, Synthetic synthetic, Storage storage, Upload upload,
-        Live live, LocalPage localPage, Os os, Ffmpeg ffmpeg) {
+        Live live, LocalPage localPage, Os os, Ffmpeg ffmpeg, Tracking tracking) {
 
     /**
      * Source URLs by role; null or blank means "not connected".
@@ -143,6 +146,36 @@ public record AgentSettings(Sources sources, Program program, Synthetic syntheti
     public record Ffmpeg(@Nullable String ffmpegPath, @Nullable String ffprobePath) {
     }
 
+    /**
+     * Automatic tracking and directing (智能跟踪): when on, the program is directed by what the cameras see instead of
+     * by {@link DirectorRules} — the teacher followed by a virtual camera in the wide teacher view, a cut to a student
+     * who stands up, the courseware when a slide changes. The platform sends these per classroom in the
+     * {@code tracking} section of its config profile.
+     *
+     * @param enabled          on or off (off: the built-in rule director)
+     * @param teachingArea     the podium area of the teacher camera where the presenter is looked for (fractions)
+     * @param sensitivity      0..1, how small a change counts (0.5 suits most rooms)
+     * @param zoom             1..8, the virtual camera's crop is the teacher view's height divided by this
+     * @param followStudents   cut to a student who stands up (needs a student camera)
+     * @param studentArea      the seats in the student camera (fractions)
+     * @param followCourseware show the courseware when it changes (needs a courseware source)
+     * @param analysisWidth    width of the frames analysed (16:9; 640 → 640×360): analysis cost grows with its square
+     */
+    public record Tracking(boolean enabled, Region teachingArea, double sensitivity, double zoom,
+            boolean followStudents, Region studentArea, boolean followCourseware, int analysisWidth) {
+
+        /** These settings as the vision module's per-classroom settings. */
+        public ClassroomSettings classroom() {
+            return new ClassroomSettings(enabled, teachingArea, sensitivity, zoom, followStudents, studentArea,
+                    followCourseware);
+        }
+
+        /** Height of the analysed frames (16:9, even). */
+        public int analysisHeight() {
+            return analysisWidth * 9 / 16 / 2 * 2;
+        }
+    }
+
     /** The settings of a box that was given nothing: the synthetic classroom, 1080p25, keep 10 % free. */
     public static AgentSettings defaults() {
         return new AgentSettings(
@@ -155,7 +188,8 @@ public record AgentSettings(Sources sources, Program program, Synthetic syntheti
                 new Live(1, 6, "fmp4"),
                 new LocalPage("127.0.0.1", 8091),
                 new Os(List.of("systemctl", "reboot"), List.of("systemctl", "poweroff")),
-                new Ffmpeg(null, null));
+                new Ffmpeg(null, null),
+                new Tracking(false, Region.WHOLE, 0.5, 2.0, true, Region.WHOLE, true, 640));
     }
 
     /** The defaults with {@code file} merged over them; only the defaults when the file does not exist. */
@@ -224,6 +258,10 @@ public record AgentSettings(Sources sources, Program program, Synthetic syntheti
         if (synthetic.width() % 80 != 0 || synthetic.height() < 90) {
             throw new IllegalArgumentException("synthetic width must be a multiple of 80 (the time strip's grid)");
         }
+        if (tracking.analysisWidth() < 160 || tracking.analysisWidth() > 1920 || tracking.analysisWidth() % 16 != 0) {
+            throw new IllegalArgumentException("tracking analysisWidth must be a multiple of 16 in 160–1920");
+        }
+        tracking.classroom(); // checks sensitivity and zoom
         if (videoSources().isEmpty()) {
             throw new IllegalArgumentException("at least one video source is needed");
         }

@@ -46,6 +46,7 @@ import org.ketang.recorder.live.LivePush;
 import org.ketang.recorder.localpage.LocalPage;
 import org.ketang.recorder.program.Director;
 import org.ketang.recorder.program.RuleDirector;
+import org.ketang.recorder.tracking.TrackingDirector;
 import org.ketang.recorder.recording.Recorder;
 import org.ketang.recorder.schedule.ScheduleCache;
 import org.ketang.recorder.schedule.ScheduleRunner;
@@ -89,7 +90,7 @@ public final class RecorderAgent implements AutoCloseable {
         private @Nullable AgentSettings settings;
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = ZoneId.systemDefault();
-        private Function<AgentSettings, Director> director = s -> new RuleDirector(s.program().director());
+        private @Nullable Function<AgentSettings, Director> director;
         private @Nullable Integer localPagePort;
         private @Nullable Volume volume;
         private @Nullable RemovableDrives drives;
@@ -128,7 +129,10 @@ public final class RecorderAgent implements AutoCloseable {
             return this;
         }
 
-        /** The program's director, e.g. the tracking director of {@code org.ketang.vision}. */
+        /**
+         * The program's director instead of the one the settings choose (the {@link TrackingDirector} when
+         * {@code tracking.enabled}, else the {@link RuleDirector}).
+         */
         public Builder director(Function<AgentSettings, Director> director) {
             this.director = director;
             return this;
@@ -155,6 +159,14 @@ public final class RecorderAgent implements AutoCloseable {
         public RecorderAgent build() throws IOException {
             return new RecorderAgent(this);
         }
+    }
+
+    /** The director the settings ask for: tracking when the classroom has it on, else the timed rules. */
+    public static Director directorFor(AgentSettings settings, Clock clock) {
+        if (settings.tracking().enabled() && settings.videoSources().containsKey("teacher")) {
+            return new TrackingDirector(settings.tracking(), clock);
+        }
+        return new RuleDirector(settings.program().director());
     }
 
     /** Starts building an agent that keeps its state in {@code dataDir}. */
@@ -213,7 +225,7 @@ public final class RecorderAgent implements AutoCloseable {
         this.zone = b.zone;
         this.platformArgument = b.platform;
         this.code = b.code;
-        this.directors = b.director;
+        this.directors = b.director != null ? b.director : s -> directorFor(s, b.clock);
         this.baseSettings = b.settings != null ? b.settings : AgentSettings.load(dataDir.resolve("agent.json"));
         this.applied = loadApplied();
         this.settings = effective(baseSettings, applied);

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,12 @@ import org.ketang.agent.protocol.CommandType;
 import org.ketang.agent.protocol.Heartbeat;
 import org.ketang.agent.protocol.RecordingReport;
 import org.ketang.agent.protocol.RecordingReport.Phase;
+import org.ketang.recorder.program.Director;
+import org.ketang.recorder.program.RuleDirector;
 import org.ketang.recorder.storage.Recording;
+import org.ketang.recorder.tracking.TrackingDirector;
+import org.ketang.vision.ClassroomSettings;
+import org.ketang.vision.Region;
 
 /** The whole agent in-process against the simulated platform, with the real FFmpeg and the synthetic classroom. */
 class RecorderAgentTests {
@@ -266,6 +272,34 @@ class RecorderAgentTests {
         assertThat(result("c-stop").ok()).isFalse();
         assertThat(agent.settings().upload().window()).isEqualTo("17:00-07:00");
         waitFor("config version on the heartbeat", WAIT, () -> lastHeartbeat(h -> "v3".equals(h.configVersion())));
+    }
+
+    @Test
+    void theClassroomsTrackingProfileSetsTheAnalysisRegionZoomAndSwitch() throws Exception {
+        assertThat(RecorderAgent.directorFor(agent.settings(), Clock.systemUTC())).isInstanceOf(RuleDirector.class);
+        platform.queueOnLongPoll(command("t-bad", CommandType.APPLY_CONFIG, Map.of("version", "t1",
+                "config", "{\"tracking\":{\"enabled\":true,\"zoom\":20}}")));
+        platform.queueOnLongPoll(command("t-good", CommandType.APPLY_CONFIG, Map.of("version", "t2", "config",
+                "{\"tracking\":{\"enabled\":true,\"teachingArea\":{\"x\":0.1,\"y\":0.05,\"width\":0.8,"
+                        + "\"height\":0.7},\"sensitivity\":0.7,\"zoom\":3,\"followStudents\":false}}")));
+        waitFor("two results", WAIT, () -> result("t-bad") != null && result("t-good") != null);
+
+        assertThat(result("t-bad").ok()).isFalse();
+        assertThat(result("t-bad").message()).contains("zoom");
+        assertThat(result("t-good").ok()).as(result("t-good").message()).isTrue();
+        Director director = RecorderAgent.directorFor(agent.settings(), Clock.systemUTC());
+        assertThat(director).isInstanceOf(TrackingDirector.class);
+        ClassroomSettings classroom = ((TrackingDirector) director).classroom();
+        assertThat(classroom.teachingArea()).isEqualTo(new Region(0.1, 0.05, 0.8, 0.7));
+        assertThat(classroom.zoom()).isEqualTo(3.0);
+        assertThat(classroom.sensitivity()).isEqualTo(0.7);
+        assertThat(classroom.followStudents()).isFalse();
+        assertThat(classroom.followCourseware()).as("a key not sent keeps its default").isTrue();
+
+        platform.queueOnLongPoll(command("t-off", CommandType.APPLY_CONFIG, Map.of("version", "t3",
+                "config", "{\"tracking\":{\"enabled\":false}}")));
+        waitFor("switched off", WAIT, () -> result("t-off") != null);
+        assertThat(RecorderAgent.directorFor(agent.settings(), Clock.systemUTC())).isInstanceOf(RuleDirector.class);
     }
 
     @Test

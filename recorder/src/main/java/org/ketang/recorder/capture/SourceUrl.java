@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A configured input, by URL: {@code rtsp://…}, {@code v4l2:///dev/video0}, {@code x11grab::0.0},
  * {@code alsa:default}, {@code pulse:default}, {@code file:/path.mp4} (looped), {@code synthetic:classroom}
- * (also {@code synthetic:students}, {@code synthetic:courseware}) and {@code lavfi:<filtergraph>} (generated,
+ * (also {@code synthetic:students}, {@code synthetic:courseware}, {@code synthetic:lecture}) and {@code lavfi:<filtergraph>} (generated,
  * paced to real time). Device URLs take ffmpeg options as a query: {@code v4l2:///dev/video0?size=1280x720&fps=25&format=mjpeg},
  * {@code x11grab::0.0?size=1920x1080&fps=15}.
  *
@@ -33,7 +33,7 @@ public record SourceUrl(Kind kind, String url, String target, Map<String, String
     }
 
     /** The synthetic scenes. */
-    public static final List<String> SYNTHETIC_SCENES = List.of("classroom", "students", "courseware");
+    public static final List<String> SYNTHETIC_SCENES = List.of("classroom", "students", "courseware", "lecture");
 
     public SourceUrl {
         options = Map.copyOf(options);

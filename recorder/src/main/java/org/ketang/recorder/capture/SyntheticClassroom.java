@@ -6,10 +6,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+
+import org.ketang.vision.FrameSize;
+import org.ketang.vision.Region;
+import org.ketang.vision.scenes.TeacherScene;
 
 /**
  * The built-in synthetic classroom as live inputs for one ffmpeg run: each view and the sound are rendered in Java
@@ -65,9 +70,20 @@ public final class SyntheticClassroom implements AutoCloseable {
         }
     }
 
+    /**
+     * The scene behind {@code synthetic:lecture}: the vision module's generated teacher camera (a presenter who
+     * walks, pauses, writes at the board and turns, sensor noise), ten minutes long, then again. Frame n of the
+     * source is frame n of this scene, so its ground truth ({@code TeacherCamera#truth}) tells where the presenter
+     * is in every frame the program is made of.
+     */
+    public static TeacherScene lecture(int width, int height, int fps) {
+        return new TeacherScene("lecture", 2026, new FrameSize(width, height), fps, 600, 0.5, 3,
+                EnumSet.of(TeacherScene.Challenge.WRITES_AT_BOARD, TeacherScene.Challenge.STANDS_STILL), Region.WHOLE);
+    }
+
     /** Starts feeding {@code scene} and returns the ffmpeg arguments that read it. */
     public List<String> videoInput(String scene) throws IOException {
-        SyntheticScene renderer = new SyntheticScene(scene, width, height, marks);
+        SyntheticScene renderer = new SyntheticScene(scene, width, height, fps, marks);
         int port = serve("synthetic-" + scene, out -> {
             long start = startMillis();
             for (long n = 0; !closed; n++) {

@@ -17,10 +17,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Random;
 
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
+import org.ketang.vision.scenes.TeacherCamera;
+
 /**
  * Renders one view of the built-in synthetic classroom: {@code classroom} (a presenter walking and pointing in
  * front of a board that fills with writing), {@code students} (rows of pupils, now and then a raised hand) or
- * {@code courseware} (slides that change). Every view carries the {@link TimeStrip} in the top-left corner and the
+ * {@code courseware} (slides that change), or {@code lecture} (the vision module's generated teacher camera, with
+ * the presenter's true position known for every frame). Every view carries the {@link TimeStrip} in the top-left corner and the
  * {@link SyncMarks} flash square in the top-right corner. Frames are BGR24, ready for ffmpeg's rawvideo demuxer.
  */
 final class SyntheticScene {
@@ -40,9 +45,13 @@ final class SyntheticScene {
     private final byte[] pixels;
     private final Graphics2D g;
     private boolean textWorks = true;
+    private final int fps;
+    private @Nullable TeacherCamera lecture;
+    private @Nullable Mat lectureFrame; // OpenCV is loaded only for the lecture
 
-    SyntheticScene(String scene, int width, int height, SyncMarks marks) {
+    SyntheticScene(String scene, int width, int height, int fps, SyncMarks marks) {
         this.scene = scene;
+        this.fps = fps;
         this.width = width;
         this.height = height;
         this.marks = marks;
@@ -58,6 +67,7 @@ final class SyntheticScene {
         switch (scene) {
             case "students" -> students(t);
             case "courseware" -> courseware(t);
+            case "lecture" -> lecture();
             default -> classroom(t);
         }
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
@@ -73,6 +83,25 @@ final class SyntheticScene {
 
     private int u() {
         return Math.max(1, width / 64);
+    }
+
+    /**
+     * The next frame of the vision module's generated teacher camera ({@link SyntheticClassroom#lecture}): a
+     * presenter who walks, pauses and writes, whose true position is known for every frame. Frames are asked for in
+     * order; the lecture starts again when it ends.
+     */
+    private void lecture() {
+        if (lectureFrame == null) {
+            lectureFrame = new Mat();
+        }
+        if (lecture == null || !lecture.read(lectureFrame)) {
+            if (lecture != null) {
+                lecture.close();
+            }
+            lecture = SyntheticClassroom.lecture(width, height, fps).open();
+            lecture.read(lectureFrame);
+        }
+        lectureFrame.data().get(pixels, 0, pixels.length);
     }
 
     private void classroom(double t) {

@@ -13,8 +13,8 @@ import org.ketang.recorder.AgentSettings;
  * The one ffmpeg run that records a part of a recording: all inputs, the {@link ProgramGraph}, one libx264 + AAC
  * encode, and a tee to the fragmented MP4 file (a fragment per one-second GOP, so a killed agent loses at most about
  * a second and leaves a playable file) and to MPEG-TS over loopback UDP, which the live push reads when live is on
- * (nobody listens otherwise; the encoder never waits for it). Plus a thumbnail JPEG and, in resource mode, one
- * file per source.
+ * (nobody listens otherwise; the encoder never waits for it). Plus a thumbnail JPEG, in resource mode one file per
+ * source, and the small frames a watching director analyses ({@link FrameTap}).
  *
  * @param graph          the composition
  * @param videoInputs    ffmpeg input arguments per source, in the graph's role order
@@ -85,6 +85,16 @@ public record EncoderCommand(ProgramGraph graph, List<List<String>> videoInputs,
         // thumbnails go to stdout as a stream of JPEGs (no disk writes); at 5 fps, because a slow output would hold
         // the others back (ffmpeg keeps its outputs within a short distance of each other)
         args.addAll(List.of("-map", "[thumb]", "-c:v", "mjpeg", "-q:v", "8", "-f", "image2pipe", "pipe:1"));
+
+        FrameTap tap = graph.tap();
+        for (int t = 0; t < graph.roles().size(); t++) {
+            Integer port = tap.ports().get(graph.roles().get(t));
+            if (port != null) {
+                // the director reads every frame at once (it drops what it cannot analyse), so this never waits
+                args.addAll(List.of("-map", "[tap" + t + "]", "-c:v", "rawvideo", "-f", "rawvideo",
+                        "tcp://127.0.0.1:" + port + "?tcp_nodelay=1"));
+            }
+        }
 
         int i = 0;
         for (String role : graph.roles()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.ketang.recorder.AgentSettings;
 
 /**
@@ -16,7 +17,8 @@ import org.ketang.recorder.AgentSettings;
  * look-ahead, so that live latency and crash loss stay low). A thumbnail branch makes small JPEGs (5 a second).
  *
  * <p>Output labels: {@code [vout]} program video, {@code [aout]} program sound, {@code [thumb]} thumbnail,
- * {@code [res<i>]} resource-mode copy of source i.
+ * {@code [res<i>]} resource-mode copy of source i, {@code [tap<i>]} the director's analysis frames of source i
+ * ({@link FrameTap}).
  */
 public final class ProgramGraph {
 
@@ -30,6 +32,7 @@ public final class ProgramGraph {
     private final int pipSlots;
     private final int pipWidth;
     private final int pipHeight;
+    private final FrameTap tap;
 
     /** One filter command (see {@code FfmpegProcess#command}). */
     public record Command(String target, String command, String argument) {
@@ -40,6 +43,16 @@ public final class ProgramGraph {
      * @param settings the program settings
      */
     public ProgramGraph(List<String> roles, AgentSettings.Program settings) {
+        this(roles, settings, FrameTap.NONE);
+    }
+
+    /**
+     * @param roles    the video sources by role, in input order
+     * @param settings the program settings
+     * @param tap      the sources whose frames the director looks at, and their size
+     */
+    public ProgramGraph(List<String> roles, AgentSettings.Program settings, FrameTap tap) {
+        this.tap = tap;
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("A program needs at least one video source");
         }
@@ -67,13 +80,20 @@ public final class ProgramGraph {
         List<String> chains = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             StringBuilder chain = new StringBuilder("[" + videoLabels.get(i) + "]");
-            String fitted = "fps=" + settings.fps() + ",crop@c" + i + "=w=iw:h=ih:x=0:y=0,scale=" + w + ":" + h
+            boolean tapped = tap.ports().containsKey(roles.get(i));
+            String fitted = (tapped ? "" : "fps=" + settings.fps() + ",") + "crop@c" + i + "=w=iw:h=ih:x=0:y=0,scale=" + w + ":" + h
                     + ":force_original_aspect_ratio=decrease,pad=" + w + ":" + h + ":(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p";
             if (settings.resourceMode()) {
                 chain.append("split=2[src").append(i).append("][rsrc").append(i).append("];");
                 chain.append("[rsrc").append(i).append("]fps=").append(settings.fps()).append(",scale=-2:")
                         .append(settings.resourceHeight()).append(",setsar=1,format=yuv420p[res").append(i).append("];");
                 chain.append("[src").append(i).append("]");
+            }
+            if (tapped) {
+                // the director sees the frames the program is made of, small, at the program's rate
+                chain.append("fps=").append(settings.fps()).append(",split=2[s").append(i).append("][t").append(i)
+                        .append("];[t").append(i).append("]scale=").append(tap.width()).append(":").append(tap.height())
+                        .append(",format=bgr24[tap").append(i).append("];[s").append(i).append("]");
             }
             chain.append(fitted);
             if (pipSlots == 0) {
@@ -127,6 +147,11 @@ public final class ProgramGraph {
         }
         chains.add("[aproc]" + String.join(",", clean) + "[aout]");
         return String.join(";", chains);
+    }
+
+    /** The sources the director looks at. */
+    public FrameTap tap() {
+        return tap;
     }
 
     /** How many PiP windows the graph can show at once. */
@@ -194,10 +219,32 @@ public final class ProgramGraph {
     }
 
     /**
+     * A smooth move of a crop: from frame {@code startFrame} on, over {@code frames} frames, the crop slides in a
+     * straight line from where it was to where it should be (ffmpeg's crop evaluates its position per frame, so one
+     * command per axis moves it smoothly however seldom commands come).
+     */
+    public record Glide(long startFrame, int frames) {
+
+        public Glide {
+            if (startFrame < 0 || frames < 1) {
+                throw new IllegalArgumentException("A glide starts at frame 0 or later and lasts a frame or more");
+            }
+        }
+    }
+
+    /**
      * The filter commands from {@code from} to {@code to}, as few as possible: ffmpeg reads one interactive command
-     * per progress period (0.1 s here).
+     * per progress period (0.1 s here). Crops jump.
      */
     public List<Command> commands(State from, State to) {
+        return commands(from, to, null);
+    }
+
+    /**
+     * Like {@link #commands(State, State)}, but a crop that keeps its size and only moves glides there
+     * ({@code glide}) instead of jumping: one command per axis that moved.
+     */
+    public List<Command> commands(State from, State to, @Nullable Glide glide) {
         List<Command> commands = new ArrayList<>();
         if (from.main() != to.main()) {
             commands.add(new Command("streamselect@main", "map", Integer.toString(to.main())));
@@ -221,6 +268,15 @@ public final class ProgramGraph {
                 continue;
             }
             String crop = "crop@c" + i;
+            if (glide != null && was != null && now != null && sameSize(was, now)) {
+                if (was.x() != now.x()) {
+                    commands.add(new Command(crop, "x", glideExpr("iw", was.x(), now.x(), glide)));
+                }
+                if (was.y() != now.y()) {
+                    commands.add(new Command(crop, "y", glideExpr("ih", was.y(), now.y(), glide)));
+                }
+                continue;
+            }
             // to the corner first, so that no intermediate state lies outside the frame
             if (was != null) {
                 commands.add(new Command(crop, "x", "0"));
@@ -246,6 +302,16 @@ public final class ProgramGraph {
     private static String expr(String dimension, double fraction) {
         // even sizes keep yuv420p happy
         return String.format(Locale.ROOT, "trunc(%s*%.4f/2)*2", dimension, fraction);
+    }
+
+    private static boolean sameSize(Layout.Rect a, Layout.Rect b) {
+        return Math.abs(a.width() - b.width()) < 5e-5 && Math.abs(a.height() - b.height()) < 5e-5;
+    }
+
+    /** {@code from} until the glide starts, then a straight line to {@code to}; crop's {@code n} is its frame number. */
+    private static String glideExpr(String dimension, double from, double to, Glide glide) {
+        return String.format(Locale.ROOT, "trunc(%s*(%.5f+%.5f*clip((n-%d)/%d,0,1))/2)*2", dimension, from,
+                to - from, glide.startFrame(), glide.frames());
     }
 
     private static int even(double value) {

@@ -23,6 +23,7 @@ import org.ketang.recorder.ffmpeg.Ffmpeg;
 import org.ketang.recorder.ffmpeg.FfmpegProcess;
 import org.ketang.recorder.program.Director;
 import org.ketang.recorder.program.EncoderCommand;
+import org.ketang.recorder.program.FrameTap;
 import org.ketang.recorder.program.Layout;
 import org.ketang.recorder.program.ProgramContext;
 import org.ketang.recorder.program.ProgramGraph;
@@ -44,6 +45,8 @@ final class ProgramRun implements AutoCloseable {
     private final ProgramGraph graph;
     private final List<String> inputRoles;
     private final Thread directorThread;
+    private final Director director;
+    private final ProgramContext context;
     private final Thumbnails thumbnails = new Thumbnails();
     private volatile @Nullable Double audioLevel;
     private volatile boolean closing;
@@ -58,7 +61,17 @@ final class ProgramRun implements AutoCloseable {
             Set<String> slated, Path partFile, Map<String, Path> resourceFiles, int liveUdpPort, Director director, Instant recordingStart, Clock clock, Consumer<Layout> cut) throws IOException {
         AgentSettings.Program program = settings.program();
         List<String> roleList = new ArrayList<>(roles.keySet());
-        this.graph = new ProgramGraph(roleList, program);
+        this.director = director;
+        this.context = new ProgramContext(roleList, recordingStart, program.pipScale(), program.fps(),
+                partFile.getParent());
+        FrameTap tap;
+        try {
+            tap = director.frames(context);
+        } catch (IOException | RuntimeException e) {
+            log.log(System.Logger.Level.WARNING, "The director cannot watch the sources; it directs blind: " + e);
+            tap = FrameTap.NONE;
+        }
+        this.graph = new ProgramGraph(roleList, program, tap);
         SyntheticClassroom room = null;
         List<List<String>> videoInputs = new ArrayList<>();
         List<String> inputRoles = new ArrayList<>();
@@ -108,6 +121,7 @@ final class ProgramRun implements AutoCloseable {
             if (room != null) {
                 room.close();
             }
+            director.finish();
             throw e;
         }
         process.onStderr(line -> {
@@ -116,7 +130,6 @@ final class ProgramRun implements AutoCloseable {
                 audioLevel = m.group(1).equals("-inf") ? -120.0 : Double.parseDouble(m.group(1));
             }
         });
-        ProgramContext context = new ProgramContext(roleList, recordingStart, program.pipScale());
         this.directorThread = new Thread(() -> direct(director, context, clock, cut), "director");
         directorThread.setDaemon(true);
         directorThread.start();
@@ -137,16 +150,35 @@ final class ProgramRun implements AutoCloseable {
     private void direct(Director director, ProgramContext context, Clock clock, Consumer<Layout> cut) {
         ProgramGraph.State current = graph.startState();
         Layout shown = Layout.full(context.sources().get(0));
+        CommandPace pace = new CommandPace(context.fps(), DIRECTOR_PERIOD);
+        try {
+            directUntilEnd(director, context, clock, cut, current, shown, pace);
+        } finally {
+            if (!process.isAlive()) {
+                director.finish(); // the encoder died; a closing run finishes its director after the encoder stopped
+            }
+        }
+    }
+
+    private void directUntilEnd(Director director, ProgramContext context, Clock clock, Consumer<Layout> cut,
+            ProgramGraph.State current, Layout shown, CommandPace pace) {
         while (!closing && process.isAlive()) {
             try {
                 Layout wanted = director.layout(clock.instant(), context);
                 ProgramGraph.State next = graph.next(current, wanted);
-                List<ProgramGraph.Command> commands = graph.commands(current, next);
-                for (ProgramGraph.Command c : commands) {
-                    process.command(c.target(), c.command(), c.argument());
+                boolean switched = !sameShot(wanted, shown);
+                if (switched || pace.mayMove()) {
+                    // a crop that only moves glides there over the next director period, so that the virtual
+                    // camera pans smoothly although ffmpeg takes only about ten commands a second
+                    ProgramGraph.Glide glide = pace.glide(process.progress().frame(), process.sinceProgress());
+                    List<ProgramGraph.Command> commands = graph.commands(current, next, glide);
+                    for (ProgramGraph.Command c : commands) {
+                        process.command(c.target(), c.command(), c.argument());
+                    }
+                    pace.sent(commands.size(), glide);
+                    current = next;
                 }
-                current = next;
-                if (!wanted.equals(shown)) {
+                if (switched) {
                     shown = wanted;
                     cut.accept(wanted);
                 }
@@ -164,6 +196,11 @@ final class ProgramRun implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A cut is a change of what is shown where; a crop that moves (the virtual camera panning) is not. */
+    private static boolean sameShot(Layout a, Layout b) {
+        return a.main().equals(b.main()) && a.pips().equals(b.pips());
     }
 
     FfmpegProcess process() {
@@ -221,6 +258,7 @@ final class ProgramRun implements AutoCloseable {
             if (synthetic != null) {
                 synthetic.close();
             }
+            director.finish();
         }
     }
 
