@@ -147,15 +147,7 @@ const en: Messages = {
       EXPIRED: 'Expired',
       null: '—',
     },
-    display: {
-      retired: 'Retired',
-      offline: 'Offline',
-      idle: 'Idle',
-      recording: 'Recording',
-      uploading: 'Uploading',
-      live: 'Live',
-      error: 'Error',
-    },
+    retired: 'Retired',
     kinds: {
       recorder: 'Recorder',
       display: 'Display',

@@ -146,15 +146,7 @@ const zhCN = {
       EXPIRED: '超时',
       null: '—',
     },
-    display: {
-      retired: '已退役',
-      offline: '离线',
-      idle: '空闲',
-      recording: '录制中',
-      uploading: '上传中',
-      live: '直播中',
-      error: '故障',
-    },
+    retired: '已退役',
     kinds: {
       recorder: '录播主机',
       display: '教室显示屏',

@@ -1,5 +1,6 @@
 import type { Batch, DeviceAlert, HealthSample, InventoryRow } from '@/api/devices'
 import type { ChartOption } from '@/features/library/charts'
+import { displayOf, type RecorderDisplay } from './recorders'
 
 // The pure rules of the control centre (集控中心): what a device's state shows as, which devices a bulk action may
 // go to, a bulk action's tally, an alert's status, and the health history as chart series.
@@ -8,20 +9,7 @@ import type { ChartOption } from '@/features/library/charts'
 export type DeviceDisplay = 'retired' | 'offline' | 'idle' | 'recording' | 'uploading' | 'live' | 'error'
 
 export function deviceDisplay(row: Pick<InventoryRow, 'retiredAt' | 'online' | 'state' | 'live'>): DeviceDisplay {
-  if (row.retiredAt) return 'retired'
-  if (!row.online || !row.state) return 'offline'
-  switch (row.state) {
-    case 'CAPTURING':
-      return row.live ? 'live' : 'recording'
-    case 'LIVE':
-      return 'live'
-    case 'UPLOADING':
-      return 'uploading'
-    case 'ERROR':
-      return 'error'
-    default:
-      return row.live ? 'live' : 'idle'
-  }
+  return row.retiredAt ? 'retired' : (displayOf(row) as Exclude<RecorderDisplay, 'none'>)
 }
 
 /** Element Plus tag type of a display state. */
