@@ -271,6 +271,23 @@ class DeviceControlApiTests extends DeviceApiTest {
     }
 
     @Test
+    void aBulkPowerOnNamesTheRoomItCouldNotWake() throws Exception {
+        Agent unknown = recorder("sadmin2", classroom("S02", "录播教室1"));
+        Agent known = recorder("sadmin2", classroom("S02", "录播教室2"));
+        heartbeatReply(known, beatFrom("02:00:00:00:99:02", "10.99.0.2", null, List.of()));
+        jdbc.sql("update dev_device set mac = null where id = ?").param(unknown.deviceId()).update();
+
+        JsonNode batch = body(mvc.perform(postJson("/api/v1/devices/bulk", Map.of("action", "POWER_ON", "deviceIds",
+                List.of(unknown.deviceId(), known.deviceId()))).with(by("sadmin2"))).andExpect(status().isAccepted()));
+        Map<Long, JsonNode> items = new LinkedHashMap<>();
+        batch.get("items").forEach(i -> items.put(i.get("deviceId").asLong(), i));
+        assertThat(items.get(unknown.deviceId()).get("accepted").asBoolean()).isFalse();
+        assertThat(items.get(unknown.deviceId()).get("message").asString()).contains("MAC");
+        assertThat(items.get(known.deviceId()).get("accepted").asBoolean()).isTrue();
+        assertThat(items.get(known.deviceId()).get("state").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void aConfigVersionRollsOutAndIsReportedBackAndAFailedApplyShows() throws Exception {
         Agent agent = recorder("sadmin1", classroom("S01", "录播教室1"));
         long school = jdbc.sql("select id from org_school where code = 'S01'").query(Long.class).single();

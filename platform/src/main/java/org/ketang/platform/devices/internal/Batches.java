@@ -105,7 +105,8 @@ public class Batches {
 
     /** Runs {@code action} for a power plan (the platform is the issuer). */
     Batch runForPlan(long planId, String planName, Action action, List<Device> devices) {
-        return run(new Commands.Issuer(null, "电源计划：" + planName), action, devices, List.of(), Map.of(), null, planId);
+        return run(new Commands.Issuer(null, "电源计划：" + planName), action, devices, new ArrayList<>(), Map.of(), null,
+                planId);
     }
 
     private Batch run(Commands.Issuer issuer, Action action, List<Device> devices, List<Item> refused,
@@ -126,7 +127,12 @@ public class Batches {
             try {
                 if (action == Action.POWER_ON) {
                     Power.Wake wake = power.wake(issuer, device, Power.Via.AUTO, ip, batchId);
-                    accepted += wake.ok() ? 1 : 0;
+                    if (wake.ok()) {
+                        accepted++;
+                    } else if (wake.commandId() == null) {
+                        // nothing was sent (no MAC known, retired): the batch still names the device and why
+                        refused.add(new Item(device.id(), device.name(), false, null, null, false, wake.message()));
+                    }
                 } else {
                     // checked before the command's transaction so a refusal here never marks anything rollback-only
                     CommandArgs.check(action.command, args, device.kind());
