@@ -42,7 +42,7 @@ public final class HeartbeatBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         // the district (classrooms, enrolled recorders, their tokens) is kept between runs: enrolling 5,000 boxes
         // through the API takes minutes on a small machine and is not what is measured
-        Path data = Files.createDirectories(Path.of("bench", "target", "heartbeats-data"));
+        Path data = Files.createDirectories(Path.of("bench", "target", "heartbeats-data").toAbsolutePath());
         Path saved = data.resolve("tokens.txt");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(4)).version(HttpClient.Version.HTTP_1_1).build();
