@@ -31,7 +31,8 @@ import com.jayway.jsonpath.JsonPath;
  * reference in the same run is the same number of clients at the same rate GETting a trivial endpoint
  * ({@code /actuator/health}, no auth, no writes): what the machine, Tomcat and the client cost alone.
  * <p>
- * Run with {@code bench/run-heartbeats.sh [agents, default 5000] [measured seconds, default 60]}. Target: p99 < 100 ms.
+ * Run with {@code bench/run-heartbeats.sh [agents, default 5000] [measured seconds, default 60] [platform options]}
+ * (e.g. {@code --ketang.devices.offline-sweep-every=1h} to see a run without the offline sweep). Target: p99 < 100 ms.
  */
 public final class HeartbeatBenchmark {
 
@@ -46,8 +47,10 @@ public final class HeartbeatBenchmark {
         Path saved = data.resolve("tokens.txt");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(4)).version(HttpClient.Version.HTTP_1_1).build();
-        try (RunningPlatform platform = RunningPlatform.start(data, "--logging.level.org.ketang=WARN",
-                "--ketang.devices.heartbeat-seconds=" + INTERVAL_SECONDS)) {
+        List<String> platformArgs = new ArrayList<>(List.of("--logging.level.org.ketang=WARN",
+                "--ketang.devices.heartbeat-seconds=" + INTERVAL_SECONDS));
+        platformArgs.addAll(Arrays.asList(args).subList(Math.min(2, args.length), args.length));
+        try (RunningPlatform platform = RunningPlatform.start(data, platformArgs.toArray(String[]::new))) {
             System.out.printf(Locale.ROOT, "platform up in %.1f s (pid %d)%n", platform.startSeconds, platform.pid());
             String admin = platform.login("admin");
             long t0 = System.nanoTime();
