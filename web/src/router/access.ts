@@ -27,6 +27,7 @@ export type AdminPageName =
   | 'classrooms'
   | 'timetable'
   | 'recorders'
+  | 'control'
   | 'roles'
   | 'audit'
   | 'upload'
@@ -40,6 +41,7 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'classrooms', path: '/admin/classrooms', permission: 'ORGANIZATION_VIEW' },
   { name: 'timetable', path: '/admin/timetable', permission: 'TIMETABLE_VIEW' },
   { name: 'recorders', path: '/admin/recorders', permission: 'DEVICE_VIEW' },
+  { name: 'control', path: '/admin/control', permission: 'DEVICE_VIEW' },
   { name: 'roles', path: '/admin/roles', permission: 'ROLES_MANAGE' },
   { name: 'audit', path: '/admin/audit', permission: 'AUDIT_VIEW' },
   { name: 'upload', path: '/admin/upload', permission: 'LESSON_UPLOAD' },

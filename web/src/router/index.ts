@@ -14,6 +14,7 @@ const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> 
   classrooms: () => import('@/features/organization/ClassroomsPage.vue'),
   timetable: () => import('@/features/organization/TimetablePage.vue'),
   recorders: () => import('@/features/devices/RecordersPage.vue'),
+  control: () => import('@/features/devices/ControlPage.vue'),
   roles: () => import('@/features/identity/RolesPage.vue'),
   audit: () => import('@/features/audit/AuditPage.vue'),
   upload: () => import('@/features/upload/UploadPage.vue'),

@@ -7,7 +7,7 @@ import { problemOf } from '@/api/problem'
 /** What the page shows for a recorder: offline wins over whatever it last said. */
 export type RecorderDisplay = 'none' | 'offline' | 'idle' | 'recording' | 'uploading' | 'live' | 'error'
 
-export function displayOf(device: Device | null): RecorderDisplay {
+export function displayOf(device: Pick<Device, 'online' | 'state' | 'live'> | null): RecorderDisplay {
   if (!device) return 'none'
   if (!device.online || !device.state) return 'offline'
   switch (device.state) {

@@ -79,6 +79,12 @@ class AuthorizationMatrixApiTests {
             GET  /devices/bookings                Y     Y       Y          Y   Y   403 Y    403 403 Y       Y   403
             GET  /devices/classrooms/{R1}/schedule Y    Y       Y          Y   Y   403 Y    403 403 404     404 403
             POST /devices/enrollment-codes        Y     Y       403        403 403 403 403  403 403 404     403 403
+            GET  /devices/inventory               Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /devices/alerts/open-count       Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /devices/actions                 Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /devices/power-plans             Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /devices/config-profiles         Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            POST /devices/power-plans             Y     Y       403        403 403 403 403  403 403 404     403 403
             GET  /homeschool/notice-targets       Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
             GET  /homeschool/notices/sent         Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
             GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
@@ -159,6 +165,11 @@ class AuthorizationMatrixApiTests {
 
     String bodyFor(String path) {
         int n = unique.incrementAndGet();
+        if (path.endsWith("/devices/power-plans")) {
+            // disabled, so that no test that runs due plans ever runs these
+            return "{\"schoolId\":" + ids.get("S1") + ",\"name\":\"计划" + n + "\",\"onTime\":\"07:30\","
+                    + "\"offTime\":\"18:00\",\"enabled\":false}";
+        }
         if (path.endsWith("/enrollment-codes")) {
             return "{\"classroomId\":" + ids.get("R1") + ",\"kind\":\"recorder\"}";
         }

@@ -40,7 +40,7 @@ import org.ketang.recorder.control.MachineHealth;
 import org.ketang.recorder.control.NetworkIdentity;
 import org.ketang.recorder.control.Outbox;
 import org.ketang.recorder.control.PlatformClient;
-import org.ketang.recorder.control.WakeOnLan;
+import org.ketang.agent.protocol.WakeOnLan;
 import org.ketang.recorder.ffmpeg.Ffmpeg;
 import org.ketang.recorder.live.LivePush;
 import org.ketang.recorder.localpage.LocalPage;

@@ -29,4 +29,10 @@ public interface Timetables {
      * {@code from}. {@link Happening#start} and {@link Happening#end} give the instants.
      */
     List<Happening> lessonsIn(long classroomId, LocalDate from, LocalDate to);
+
+    /**
+     * Whether {@code date} is a school day of the school: inside one of its terms and on a weekday its bell schedule
+     * has periods on (device power plans run on these days only).
+     */
+    boolean schoolDay(long schoolId, LocalDate date);
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ketang.agent.protocol.Command;
 import org.ketang.agent.protocol.CommandResult;
 import org.ketang.agent.protocol.CommandType;
+import org.ketang.agent.protocol.WakeOnLan;
 import org.ketang.recorder.MutableClock;
 
 class CommandRunnerTests {

@@ -61,6 +61,11 @@ final class CommandArgs {
                 if (broadcast != null && !IPV4.matcher(broadcast).matches()) {
                     throw invalid("broadcast 必须是 IPv4 地址", "broadcast must be an IPv4 address");
                 }
+                String port = optionalText(args, "port", 5);
+                if (port != null && !port.strip().matches("[1-9]\\d{0,4}") || port != null
+                        && Integer.parseInt(port.strip()) > 65_535) {
+                    throw invalid("port 必须是 1 到 65535 之间的端口", "port must be from 1 to 65535");
+                }
             }
             case USB_EXPORT -> {
                 required(args, "recordingIds", 4000);

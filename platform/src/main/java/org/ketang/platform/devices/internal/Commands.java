@@ -55,7 +55,7 @@ public class Commands {
     public record Issued(String id, long deviceId, CommandType type, Map<String, String> args, State state,
             @Nullable Long issuedBy, @Nullable String issuedByName, Instant issuedAt, Instant expiresAt,
             @Nullable Instant deliveredAt, @Nullable Instant finishedAt, @Nullable Boolean ok,
-            @Nullable String message) {
+            @Nullable String message, @Nullable Long targetDeviceId, @Nullable Long batchId) {
 
         Command toAgent() {
             return new Command(id, type, args, issuedAt, expiresAt);
@@ -82,6 +82,23 @@ public class Commands {
         this.settings = settings;
     }
 
+    /** Who issued a command: a person, or the platform itself (a power plan) with a null id. */
+    public record Issuer(@Nullable Long userId, String name) {
+
+        public static Issuer of(Actor actor) {
+            return new Issuer(actor.userId(), actor.username());
+        }
+    }
+
+    /**
+     * What a command belongs to: the device it is really for (a relayed Wake-on-LAN names the woken device, not the
+     * relay) and the bulk action (batch) that issued it; both null for a plain command.
+     */
+    public record Link(@Nullable Long targetDeviceId, @Nullable Long batchId) {
+
+        public static final Link NONE = new Link(null, null);
+    }
+
     /**
      * Stores a command for {@code device} on behalf of {@code actor} (whose right to command it the caller checked)
      * and wakes the device's waiting long-poll once the command is committed.
@@ -90,11 +107,43 @@ public class Commands {
      */
     public Issued issue(Actor actor, Device device, CommandType type, Map<String, String> args,
             @Nullable Duration lifetime, @Nullable String ip) {
+        return issue(Issuer.of(actor), device, type, args, lifetime, ip, Link.NONE);
+    }
+
+    /** As {@link #issue(Actor, Device, CommandType, Map, Duration, String)}, for any issuer, with its links. */
+    public Issued issue(Issuer issuer, Device device, CommandType type, Map<String, String> args,
+            @Nullable Duration lifetime, @Nullable String ip, Link link) {
         if (!device.inService()) {
             throw org.ketang.platform.http.ApiProblem.conflict("设备已退役，不能再接收命令",
                     "The device is retired and takes no more commands");
         }
         CommandArgs.check(type, args, device.kind());
+        String id = insert(issuer, device, type, args, lifetime, link, null);
+        audit.record(new AuditTrail.Entry(issuer.userId(), issuer.name(), "device.command", target(device),
+                type.name() + (args.isEmpty() ? "" : " " + Rows.clip(args.toString(), 300)) + "（命令 " + id + "）",
+                AuditTrail.Outcome.SUCCESS, device.schoolId(), ip));
+        AfterCommit.run(() -> waiters.wake(device.id()));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Records an action the platform did itself for {@code device} (a Wake-on-LAN packet it sent): a command that
+     * is finished when stored, so it shows in the device's command log and the action log but is never delivered.
+     */
+    public Issued record(Issuer issuer, Device device, CommandType type, Map<String, String> args, boolean ok,
+            String message, @Nullable String ip, Link link) {
+        String id = insert(issuer, device, type, args, null, link, new Done(ok, message));
+        audit.record(new AuditTrail.Entry(issuer.userId(), issuer.name(), "device.command", target(device),
+                type.name() + " " + Rows.clip(args.toString(), 300) + "（平台直接执行 " + id + "）：" + message,
+                ok ? AuditTrail.Outcome.SUCCESS : AuditTrail.Outcome.FAILURE, device.schoolId(), ip));
+        return find(id).orElseThrow();
+    }
+
+    private record Done(boolean ok, String message) {
+    }
+
+    private String insert(Issuer issuer, Device device, CommandType type, Map<String, String> args,
+            @Nullable Duration lifetime, Link link, @Nullable Done done) {
         String argsJson = json.writeValueAsString(args);
         if (argsJson.length() > 16_000) {
             throw org.ketang.platform.http.ApiProblem.invalid("命令参数太长", "The command's arguments are too long");
@@ -102,19 +151,20 @@ public class Commands {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         Instant expires = now.plus(lifetime == null ? settings.commandLifetime() : lifetime);
+        String state = done == null ? State.PENDING.name() : done.ok() ? State.SUCCEEDED.name() : State.FAILED.name();
         jdbc.sql("""
                 insert into dev_command (id, device_id, school_id, type, args, state, issued_by, issued_by_name, issued_at,
-                    expires_at)
-                values (:id, :device, :school, :type, :args, 'PENDING', :by, :byName, :now, :expires)""")
+                    expires_at, delivered_at, finished_at, ok, message, target_device_id, batch_id)
+                values (:id, :device, :school, :type, :args, :state, :by, :byName, :now, :expires, :done, :done, :ok,
+                    :message, :target, :batch)""")
                 .param("id", id).param("device", device.id()).param("school", device.schoolId())
-                .param("type", type.name()).param("args", argsJson).param("by", actor.userId())
-                .param("byName", Rows.clip(actor.username(), 120)).param("now", Rows.utc(now))
-                .param("expires", Rows.utc(expires)).update();
-        audit.record(new AuditTrail.Entry(actor.userId(), actor.username(), "device.command", target(device),
-                type.name() + (args.isEmpty() ? "" : " " + Rows.clip(args.toString(), 300)) + "（命令 " + id + "）",
-                AuditTrail.Outcome.SUCCESS, device.schoolId(), ip));
-        AfterCommit.run(() -> waiters.wake(device.id()));
-        return find(id).orElseThrow();
+                .param("type", type.name()).param("args", argsJson).param("state", state)
+                .param("by", issuer.userId()).param("byName", Rows.clip(issuer.name(), 120))
+                .param("now", Rows.utc(now)).param("expires", Rows.utc(expires))
+                .param("done", done == null ? null : Rows.utc(now)).param("ok", done == null ? null : done.ok())
+                .param("message", done == null ? null : Rows.clip(done.message(), 1000))
+                .param("target", link.targetDeviceId()).param("batch", link.batchId()).update();
+        return id;
     }
 
     /** The device's unfinished, unexpired commands, oldest first, marked delivered. */
@@ -189,6 +239,20 @@ public class Commands {
         return jdbc.sql("select * from dev_command where id = ?").param(id).query(this::row).optional();
     }
 
+    /** The commands of a bulk action, by device. */
+    public List<Issued> ofBatch(long batchId) {
+        return jdbc.sql("select * from dev_command where batch_id = ? order by device_id, issued_at").param(batchId)
+                .query(this::row).list();
+    }
+
+    /** The latest commands of a school (or every school), newest first: the console's log of remote actions. */
+    public List<Issued> recentOfSchool(@Nullable Long schoolId, int limit) {
+        return jdbc.sql("""
+                select * from dev_command where (cast(:school as bigint) is null or school_id = :school)
+                 order by issued_at desc, id fetch first :limit rows only""")
+                .param("school", schoolId).param("limit", limit).query(this::row).list();
+    }
+
     /** A device's latest commands, newest first. */
     public List<Issued> recent(long deviceId, int limit) {
         return jdbc.sql("select * from dev_command where device_id = ? order by issued_at desc, id fetch first ? rows only")
@@ -223,6 +287,7 @@ public class Commands {
                 State.valueOf(rs.getString("state")), rs.getObject("issued_by", Long.class),
                 rs.getString("issued_by_name"), Rows.instant(rs, "issued_at"), Rows.instant(rs, "expires_at"),
                 Rows.instantOrNull(rs, "delivered_at"), Rows.instantOrNull(rs, "finished_at"),
-                rs.getObject("ok", Boolean.class), rs.getString("message"));
+                rs.getObject("ok", Boolean.class), rs.getString("message"), rs.getObject("target_device_id", Long.class),
+                rs.getObject("batch_id", Long.class));
     }
 }

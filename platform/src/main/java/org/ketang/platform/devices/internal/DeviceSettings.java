@@ -2,6 +2,7 @@ package org.ketang.platform.devices.internal;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,13 +20,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduleCacheTtl    how long a computed schedule ETag is reused on heartbeats before the timetable is read
  *                            again (bookings and classroom settings changed on this node refresh it at once)
  * @param housekeepingEvery   how often expired commands are closed and old health samples purged
+ * @param offlineSweepEvery   how often the platform looks for devices that went offline (raising OFFLINE alerts) or
+ *                            came back (resolving them)
+ * @param powerPlanEvery      how often power plans are checked for an on or off time that has come
+ * @param wakeOnLanPort       the UDP port of Wake-on-LAN magic packets (9, the discard port, is usual; 7 and 0 too)
+ * @param wakeOnLanBroadcast  where the platform sends its magic packets instead of the room's subnet broadcast
+ *                            address (computed from the IP and netmask the device last reported); e.g. a directed
+ *                            broadcast router, or 127.0.0.1 in tests
  */
 @ConfigurationProperties("ketang.devices")
 public record DeviceSettings(@DefaultValue("5") int heartbeatSeconds, @DefaultValue("3") int missedHeartbeats,
         @DefaultValue("1m") Duration healthSampleEvery, @DefaultValue("7d") Duration healthRetention,
         @DefaultValue("10m") Duration commandLifetime, @DefaultValue("30") int maxWaitSeconds,
         @DefaultValue("7") int scheduleDays, @DefaultValue("30s") Duration scheduleCacheTtl,
-        @DefaultValue("1m") Duration housekeepingEvery) {
+        @DefaultValue("1m") Duration housekeepingEvery, @DefaultValue("5s") Duration offlineSweepEvery,
+        @DefaultValue("30s") Duration powerPlanEvery, @DefaultValue("9") int wakeOnLanPort,
+        @Nullable String wakeOnLanBroadcast) {
 
     /** A device last seen longer ago than this is offline. */
     public Duration offlineAfter() {

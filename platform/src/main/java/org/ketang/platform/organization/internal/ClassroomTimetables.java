@@ -106,6 +106,12 @@ class ClassroomTimetables implements Timetables {
         return lessonsIn(classroomId, date, date).stream().map(Happening::period).toList();
     }
 
+    @Override
+    public boolean schoolDay(long schoolId, LocalDate date) {
+        return calendars.termOn(schoolId, date).isPresent()
+                && calendars.bellSchedule(schoolId).on(date.getDayOfWeek()).isPresent();
+    }
+
     private record InTerm(Classroom classroom, Term term) {
     }
 

@@ -1,4 +1,4 @@
-package org.ketang.recorder.control;
+package org.ketang.agent.protocol;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
