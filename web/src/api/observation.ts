@@ -124,6 +124,28 @@ export async function saveScorecard(
   return (await http.put<Scorecard>(`/observation/${id}/scorecard`, { rubricId, scores })).data
 }
 
+/** An observed lesson with its totals (the observation module's `LessonTotals`). */
+export interface LessonTotals {
+  lesson: {
+    id: number
+    lessonId: number | null
+    classroomId: number | null
+    date: string
+    periodNo: number | null
+    title: string
+    className: string | null
+    subjectName: string | null
+    teacherName: string | null
+  }
+  scorecards: number
+  comments: number
+  average: number | null
+}
+
+export async function fetchLessonTotals(from: string, to: string): Promise<LessonTotals[]> {
+  return (await http.get<LessonTotals[]>('/observation/reports/lessons', { params: { from, to } })).data
+}
+
 export async function fetchTeacherTotals(from: string, to: string): Promise<TeacherTotals[]> {
   return (await http.get<TeacherTotals[]>('/observation/reports/teachers', { params: { from, to } })).data
 }

@@ -445,6 +445,7 @@ const en: Messages = {
     watchHours: 'Watch time (hours)',
   },
   portal: {
+    observation: 'Observation',
     patrol: 'Patrol',
     messages: 'Messages',
     notices: 'Notices',
@@ -506,6 +507,14 @@ const en: Messages = {
     author: 'By',
   },
   observation: {
+    reportTitle: 'Observation results',
+    byTeacher: 'By teacher',
+    byLesson: 'By lesson',
+    lessons: 'Lessons observed',
+    lesson: 'Lesson',
+    commentsCol: 'Comments',
+    scorecardsCol: 'Scorecards',
+    noneObserved: 'No lessons observed in these dates',
     title: 'Observation',
     average: 'Overall score',
     scorecards: '{n} scorecards',

@@ -444,6 +444,7 @@ const zhCN = {
     watchHours: '观看时长（小时）',
   },
   portal: {
+    observation: '评课',
     patrol: '巡课',
     messages: '家校消息',
     notices: '家校通知',
@@ -505,6 +506,14 @@ const zhCN = {
     author: '巡课人',
   },
   observation: {
+    reportTitle: '评课统计',
+    byTeacher: '按教师',
+    byLesson: '按课例',
+    lessons: '被听课节数',
+    lesson: '课',
+    commentsCol: '评课意见',
+    scorecardsCol: '评分份数',
+    noneObserved: '所选日期内没有听课记录',
     title: '听课评课',
     average: '综合评分',
     scorecards: '{n} 份评分',

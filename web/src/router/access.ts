@@ -49,7 +49,7 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'rubrics', path: '/admin/rubrics', permission: 'RUBRIC_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'live' | 'patrol' | 'upload' | 'notices' | 'messages' | 'space'
+export type PortalPageName = 'home' | 'library' | 'live' | 'patrol' | 'observation' | 'upload' | 'notices' | 'messages' | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
@@ -58,6 +58,7 @@ export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; p
   // everyone signed in: parents watch open classes (公开课) too; the server decides which channels each one sees
   { name: 'live', path: '/portal/live' },
   { name: 'patrol', path: '/portal/patrol', permission: 'PATROL' },
+  { name: 'observation', path: '/portal/observation', permission: 'OBSERVE' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
   { name: 'notices', path: '/portal/notices', permission: 'HOMESCHOOL_TEACH' },
   // chat with parents happens in the phone app, which teachers open on the PC too

@@ -47,6 +47,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'live', name: 'live', component: () => import('@/features/live/LivePage.vue') },
       { path: 'live/:classroomId(\\d+)', name: 'live-channel', component: () => import('@/features/live/LivePlayerPage.vue') },
       { path: 'patrol', name: 'patrol', component: () => import('@/features/patrol/PatrolWallPage.vue'), meta: { permission: 'PATROL' } },
+      { path: 'observation', name: 'observation', component: () => import('@/features/observation/ObservationReportPage.vue'), meta: { permission: 'OBSERVE' } },
       { path: 'patrol/reports', name: 'patrol-reports', component: () => import('@/features/patrol/PatrolReportPage.vue'), meta: { permission: 'PATROL' } },
       { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
       { path: 'notices', name: 'portal-notices', component: () => import('@/features/homeschool/NoticesPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
