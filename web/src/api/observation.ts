@@ -164,3 +164,12 @@ export function timecode(offsetMs: number): string {
   const two = (n: number) => String(n).padStart(2, '0')
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`
 }
+
+/** The subjects a researcher (教研员) observes. */
+export async function fetchResearcherSubjects(userId: number): Promise<number[]> {
+  return (await http.get<number[]>(`/observation/researchers/${userId}/subjects`)).data
+}
+
+export async function setResearcherSubjects(userId: number, subjectIds: number[]): Promise<number[]> {
+  return (await http.put<number[]>(`/observation/researchers/${userId}/subjects`, { subjectIds })).data
+}

@@ -529,6 +529,10 @@ const en: Messages = {
     notLive: 'This classroom is not live now',
   },
   rubrics: {
+    researchers: "Researchers' subjects",
+    researchersHint: 'A researcher comments only on lessons of their subjects (a lesson without a subject on the timetable is open to all)',
+    researcher: 'Researcher',
+    subjects: 'Subjects',
     title: 'Rubrics',
     subtitle: 'Criteria, weights and maximum scores for lesson observation and contests; editing a used rubric makes a new version',
     new: 'New rubric',

@@ -528,6 +528,10 @@ const zhCN = {
     notLive: '该教室当前没有直播',
   },
   rubrics: {
+    researchers: '教研员学科',
+    researchersHint: '教研员只能评议所负责学科的课（课表上没有学科的课所有教研员都可评议）',
+    researcher: '教研员',
+    subjects: '负责学科',
     title: '评价量表',
     subtitle: '听课评课与优课评选使用的评价指标、权重和满分；已使用的量表修改后生成新版本',
     new: '新建量表',

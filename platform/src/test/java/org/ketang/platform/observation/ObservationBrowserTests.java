@@ -86,6 +86,15 @@ class ObservationBrowserTests extends BrowserTest {
             assertThat(seen).hasCount(1);
             assertThat(seen).containsText("导入环节联系生活，学生兴趣高");
             assertThat(seen).containsText("教研员 陈老师");
+            // the researcher scores with the demo rubric (8 of 10 on every criterion): the observer's total follows
+            Locator scoreInputs = researcher.locator("[data-testid=observation-rubric] .el-input-number input");
+            assertThat(scoreInputs).hasCount(4);
+            for (int i = 0; i < 4; i++) {
+                scoreInputs.nth(i).fill("8");
+                scoreInputs.nth(i).press("Tab");
+            }
+            researcher.getByTestId("observation-score").click();
+            assertThat(observer.getByTestId("observation-average")).hasText("80.00");
             screenshot(observer, "observation-live");
             long liveOffset = Long.parseLong(seen.getAttribute("data-offset-ms"));
 
