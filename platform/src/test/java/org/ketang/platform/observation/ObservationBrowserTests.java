@@ -48,6 +48,9 @@ class ObservationBrowserTests extends BrowserTest {
         long room = jdbc.sql("""
                 select r.id from org_classroom r join org_school s on s.id = r.school_id
                  where s.code = 'S01' and r.name = '录播教室1'""").query(Long.class).single();
+        // recordings other tests left in the room (the context is shared) must not become this class's lesson
+        jdbc.sql("update lib_lesson set deleted_at = current_timestamp where classroom_id = ? and deleted_at is null")
+                .param(room).update();
         // the researcher observes what is taught there now (with nothing on the timetable, any researcher may)
         long r1 = accounts.findByUsername("r1").orElseThrow().id();
         timetables.whatIsHappening(room, Instant.now())
@@ -132,6 +135,9 @@ class ObservationBrowserTests extends BrowserTest {
                     offset / 1000.0, new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
         } finally {
             RealRecorder.stop(ffmpeg);
+            // the context is shared with the live module's browser test, whose class must not find this recording
+            jdbc.sql("update lib_lesson set deleted_at = current_timestamp where classroom_id = ? and deleted_at is null")
+                    .param(room).update();
         }
     }
 }
