@@ -17,6 +17,7 @@ export type Permission =
   | 'DEVICE_CONTROL'
   | 'PATROL'
   | 'OBSERVE'
+  | 'RUBRIC_MANAGE'
   | 'SIGNAGE_MANAGE'
   | 'HOMESCHOOL_TEACH'
   | 'HOMESCHOOL_USE'

@@ -33,6 +33,7 @@ export type AdminPageName =
   | 'upload'
   | 'stats'
   | 'signage'
+  | 'rubrics'
 
 /** The pages of the admin console in menu order, each with the permission it needs. */
 export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; permission: Permission }> = [
@@ -47,9 +48,10 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'upload', path: '/admin/upload', permission: 'LESSON_UPLOAD' },
   { name: 'stats', path: '/admin/stats', permission: 'LESSON_MANAGE' },
   { name: 'signage', path: '/admin/signage', permission: 'SIGNAGE_MANAGE' },
+  { name: 'rubrics', path: '/admin/rubrics', permission: 'RUBRIC_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'live' | 'upload' | 'notices' | 'messages' | 'space'
+export type PortalPageName = 'home' | 'library' | 'live' | 'patrol' | 'observation' | 'upload' | 'notices' | 'messages' | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
@@ -57,6 +59,8 @@ export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; p
   { name: 'library', path: '/portal/library', permission: 'LESSON_VIEW' },
   // everyone signed in: parents watch open classes (公开课) too; the server decides which channels each one sees
   { name: 'live', path: '/portal/live' },
+  { name: 'patrol', path: '/portal/patrol', permission: 'PATROL' },
+  { name: 'observation', path: '/portal/observation', permission: 'OBSERVE' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
   { name: 'notices', path: '/portal/notices', permission: 'HOMESCHOOL_TEACH' },
   // chat with parents happens in the phone app, which teachers open on the PC too

@@ -20,6 +20,7 @@ const adminPageComponents: Record<AdminPageName, () => Promise<RouteComponent>> 
   upload: () => import('@/features/upload/UploadPage.vue'),
   stats: () => import('@/features/library/StatsPage.vue'),
   signage: () => import('@/features/signage/SignagePage.vue'),
+  rubrics: () => import('@/features/observation/RubricsPage.vue'),
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -46,6 +47,9 @@ export const routes: RouteRecordRaw[] = [
       { path: 'upload', name: 'portal-upload', component: () => import('@/features/upload/UploadPage.vue'), meta: { permission: 'LESSON_UPLOAD' } },
       { path: 'live', name: 'live', component: () => import('@/features/live/LivePage.vue') },
       { path: 'live/:classroomId(\\d+)', name: 'live-channel', component: () => import('@/features/live/LivePlayerPage.vue') },
+      { path: 'patrol', name: 'patrol', component: () => import('@/features/patrol/PatrolWallPage.vue'), meta: { permission: 'PATROL' } },
+      { path: 'observation', name: 'observation', component: () => import('@/features/observation/ObservationReportPage.vue'), meta: { permission: 'OBSERVE' } },
+      { path: 'patrol/reports', name: 'patrol-reports', component: () => import('@/features/patrol/PatrolReportPage.vue'), meta: { permission: 'PATROL' } },
       { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
       { path: 'notices', name: 'portal-notices', component: () => import('@/features/homeschool/NoticesPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
       { path: 'space', name: 'my-space', component: () => import('@/features/space/SpacePage.vue') },

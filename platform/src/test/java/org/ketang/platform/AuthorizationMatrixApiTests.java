@@ -87,6 +87,12 @@ class AuthorizationMatrixApiTests {
             POST /devices/power-plans             Y     Y       403        403 403 403 403  403 403 404     403 403
             GET  /homeschool/notice-targets       Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
             GET  /homeschool/notices/sent         Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /patrol/rooms                    Y     Y       Y          403 403 403 Y    403 403 Y       403 403
+            GET  /patrol/rooms?schoolId={S1}      Y     Y       Y          403 403 403 Y    403 403 403     403 403
+            GET  /patrol/reports/teacher?from=2026-01-01&to=2026-12-31 Y Y Y 403 403 403 Y  403 403 Y       403 403
+            GET  /rubrics                         Y     Y       Y          403 403 Y   403  403 403 Y       403 403
+            POST /rubrics                         Y     403     403        403 403 403 403  403 403 403     403 403
+            GET  /observation/reports/teachers?from=2026-01-01&to=2026-12-31 Y 403 Y 403 403 Y 403 403 403 403 403 403
             GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             """;
 
@@ -172,6 +178,9 @@ class AuthorizationMatrixApiTests {
         }
         if (path.endsWith("/enrollment-codes")) {
             return "{\"classroomId\":" + ids.get("R1") + ",\"kind\":\"recorder\"}";
+        }
+        if (path.endsWith("/rubrics")) {
+            return "{\"name\":\"量表" + n + "\",\"criteria\":[{\"name\":\"目标\",\"weight\":1,\"maxScore\":10}]}";
         }
         if (path.endsWith("/grades")) {
             return "{\"name\":\"测试年级" + n + "\",\"level\":10}";

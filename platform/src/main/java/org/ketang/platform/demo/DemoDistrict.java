@@ -17,6 +17,10 @@ import org.ketang.platform.identity.BuiltInRole;
 import org.ketang.platform.identity.UserAccounts;
 import org.ketang.platform.organization.BellSchedule;
 import org.ketang.platform.organization.DayKind;
+import org.ketang.platform.observation.ResearcherSubjects;
+import org.ketang.platform.observation.Rubric;
+import org.ketang.platform.observation.Rubrics;
+import org.ketang.platform.organization.Directory;
 import org.ketang.platform.organization.Organization;
 import org.ketang.platform.organization.Organization.LessonSlot;
 import org.ketang.platform.organization.OrganizationSettings;
@@ -62,14 +66,20 @@ class DemoDistrict implements ApplicationRunner {
     private final UserAccounts accounts;
     private final TransactionTemplate transaction;
     private final OrganizationSettings settings;
+    private final Directory directory;
+    private final ResearcherSubjects researcherSubjects;
+    private final Rubrics rubrics;
     private int nameCounter;
 
     DemoDistrict(Organization organization, UserAccounts accounts, TransactionTemplate transaction,
-            OrganizationSettings settings) {
+            OrganizationSettings settings, Directory directory, ResearcherSubjects researcherSubjects, Rubrics rubrics) {
         this.organization = organization;
         this.accounts = accounts;
         this.transaction = transaction;
         this.settings = settings;
+        this.directory = directory;
+        this.researcherSubjects = researcherSubjects;
+        this.rubrics = rubrics;
     }
 
     @Override
@@ -83,14 +93,21 @@ class DemoDistrict implements ApplicationRunner {
     }
 
     void seed(LocalDate today) {
-        user("admin", "区管理员", null, BuiltInRole.DISTRICT_ADMIN);
-        user("r1", "教研员 陈老师", null, BuiltInRole.RESEARCHER);
+        long admin = user("admin", "区管理员", null, BuiltInRole.DISTRICT_ADMIN);
+        long researcher = user("r1", "教研员 陈老师", null, BuiltInRole.RESEARCHER);
         user("sup1", "督导 孙老师", null, BuiltInRole.SUPERVISOR);
         long first = school("第一中学", "S01", today, 1);
         long second = school("实验中学", "S02", today, 2);
         user("sadmin1", "第一中学管理员", first, BuiltInRole.SCHOOL_ADMIN);
         user("principal1", "第一中学校长", first, BuiltInRole.PRINCIPAL);
         user("sadmin2", "实验中学管理员", second, BuiltInRole.SCHOOL_ADMIN);
+        // the researcher observes 数学 (教研听课 is limited to a researcher's subjects)
+        directory.subjectNamed("数学").ifPresent(math -> researcherSubjects.assign(researcher, List.of(math.id())));
+        rubrics.define("课堂教学评价表", "听课评课通用量表（示例）", List.of(
+                new Rubric.Draft("教学目标", "目标明确、符合课标和学情", 2, 10),
+                new Rubric.Draft("教学过程", "环节清晰、重难点突出", 3, 10),
+                new Rubric.Draft("学生参与", "学生主动思考、充分互动", 3, 10),
+                new Rubric.Draft("教学效果", "目标达成、学生有收获", 2, 10)), admin);
     }
 
     /** One school: grades 7–9 with two classes each, rooms, staff, students, parents, term, bells and timetables. */

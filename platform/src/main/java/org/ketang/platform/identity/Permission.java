@@ -38,6 +38,8 @@ public enum Permission {
     PATROL("督导巡课", "Patrol classrooms"),
     /** Observe and comment on lessons (教研听课, 网络评课). */
     OBSERVE("教研听课", "Observe lessons"),
+    /** Define the rubrics (评价量表) that observation and contests score with, and researchers' subjects. */
+    RUBRIC_MANAGE("管理评价量表", "Manage rubrics"),
 
     /** Manage classroom signage content and schedules (微媒体发布). */
     SIGNAGE_MANAGE("管理微媒体发布", "Manage classroom signage"),

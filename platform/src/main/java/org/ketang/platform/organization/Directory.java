@@ -69,6 +69,13 @@ public class Directory {
                 .query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name"))).optional();
     }
 
+    /** A subject by its name (数学) or code. */
+    public Optional<Named> subjectNamed(String nameOrCode) {
+        return jdbc.sql("select id, name from org_subject where name = ? or code = ? order by id fetch first 1 rows only")
+                .params(nameOrCode, nameOrCode).query((rs, n) -> new Named(rs.getLong("id"), rs.getString("name")))
+                .optional();
+    }
+
     public Optional<StaffInfo> staff(long staffId) {
         return jdbc.sql("select id, school_id, user_id, name from org_staff where id = ?").param(staffId)
                 .query(Directory::staffRow).optional();

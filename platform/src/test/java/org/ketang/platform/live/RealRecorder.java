@@ -20,28 +20,30 @@ import com.jayway.jsonpath.JsonPath;
 /**
  * A classroom recorder over real HTTP, for live tests against a running platform: people sign in and enroll it
  * through the API, and a real ffmpeg (the platform's own binary) pushes a live test picture with tone to it the way
- * the recorder agent does ({@code -f hls -method PUT -http_persistent 0} with the device's bearer header).
+ * the recorder agent does ({@code -f hls -method PUT -http_persistent 0} with the device's bearer header); afterwards
+ * it uploads its recording with tus like the agent. Public for the browser tests of other modules (patrol,
+ * observation) that need live classes from synthetic agents.
  */
-final class RealRecorder {
+public final class RealRecorder {
 
     /** An enrolled device. */
-    record Enrolled(long deviceId, String token) {
+    public record Enrolled(long deviceId, String token) {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
 
-    RealRecorder(int port) {
+    public RealRecorder(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
     /** A bearer token of a demo user (signed in once: sign-ins are rate limited). */
-    String signIn(String username) throws Exception {
+    public String signIn(String username) throws Exception {
         String known = tokens.get(username);
         if (known != null) {
             return known;
@@ -55,7 +57,7 @@ final class RealRecorder {
     }
 
     /** Enrolls a device of {@code kind} in the classroom with a code issued by {@code admin}. */
-    Enrolled enroll(String admin, long classroomId, String kind) throws Exception {
+    public Enrolled enroll(String admin, long classroomId, String kind) throws Exception {
         var issued = send(HttpRequest.newBuilder(uri("/api/v1/devices/enrollment-codes"))
                 .header("Authorization", "Bearer " + signIn(admin)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"classroomId\":" + classroomId + ",\"kind\":\"" + kind + "\"}"))
@@ -70,7 +72,7 @@ final class RealRecorder {
     }
 
     /** GET with a bearer token (or none). */
-    HttpResponse<String> get(String path, String token) throws Exception {
+    public HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -78,7 +80,7 @@ final class RealRecorder {
         return send(request.build());
     }
 
-    HttpResponse<byte[]> getBytes(String path) throws Exception {
+    public HttpResponse<byte[]> getBytes(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -89,7 +91,7 @@ final class RealRecorder {
      *
      * @param segmentType {@code mpegts} (index0.ts …) or {@code fmp4} (init.mp4 + index0.m4s …)
      */
-    Process push(String deviceToken, String segmentType, Path log) throws IOException {
+    public Process push(String deviceToken, String segmentType, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(TestVideos.FFMPEG.ffmpegBinary().toString(), "-hide_banner",
                 "-nostdin", "-loglevel", "warning", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f",
                 "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "120", "-map", "0:v", "-map", "1:a",
@@ -105,19 +107,54 @@ final class RealRecorder {
     }
 
     /** Stops an ffmpeg started by {@link #push} (this process only, by its own handle). */
-    static void stop(Process ffmpeg) throws InterruptedException {
+    public static void stop(Process ffmpeg) throws InterruptedException {
         ffmpeg.destroy();
         if (!ffmpeg.waitFor(10, TimeUnit.SECONDS)) {
             ffmpeg.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    static String logOf(Path log) {
+    public static String logOf(Path log) {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return e.toString();
         }
+    }
+
+    /**
+     * Uploads a recording file as the device, as the agent does after a class: tus creation with the recording's
+     * metadata ({@code purpose recording}, id, start and end, SHA-256), then one PATCH with the whole file.
+     *
+     * @return the upload id
+     */
+    public String uploadRecording(String deviceToken, Path file, String recordingId, java.time.Instant startedAt,
+            java.time.Instant endedAt) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        String sha256 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put(org.ketang.agent.protocol.UploadMetadata.PURPOSE, AgentApi.UPLOAD_PURPOSE);
+        meta.put(org.ketang.agent.protocol.UploadMetadata.RECORDING_ID, recordingId);
+        meta.put(org.ketang.agent.protocol.UploadMetadata.STARTED_AT, startedAt.toString());
+        meta.put(org.ketang.agent.protocol.UploadMetadata.ENDED_AT, endedAt.toString());
+        meta.put(org.ketang.agent.protocol.UploadMetadata.FILENAME, recordingId + ".mp4");
+        meta.put(org.ketang.agent.protocol.UploadMetadata.SHA256, sha256);
+        String header = String.join(",", meta.entrySet().stream().map(e -> e.getKey() + " "
+                + java.util.Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8))).toList());
+        var created = send(HttpRequest.newBuilder(uri(AgentApi.UPLOADS)).header("Authorization", "Bearer " + deviceToken)
+                .header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(bytes.length))
+                .header("Upload-Metadata", header).POST(HttpRequest.BodyPublishers.noBody()).build());
+        String location = created.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("no upload: " + created.statusCode() + " " + created.body()));
+        var patched = send(HttpRequest.newBuilder(uri(location)).header("Authorization", "Bearer " + deviceToken)
+                .header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        if (patched.statusCode() != 204) {
+            throw new IllegalStateException("upload failed: " + patched.statusCode() + " " + patched.body());
+        }
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -7,7 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.ketang.platform.library.LessonRecorded;
 import org.ketang.platform.library.RecordedLessons;
+import org.ketang.platform.live.LiveRecorded;
 import org.ketang.platform.live.internal.LiveSessions.Session;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,23 +28,31 @@ public class LessonLinks {
     private final LiveSessions sessions;
     private final RecordedLessons lessons;
     private final LiveSettings settings;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    LessonLinks(LiveSessions sessions, RecordedLessons lessons, LiveSettings settings) {
+    LessonLinks(LiveSessions sessions, RecordedLessons lessons, LiveSettings settings, ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.lessons = lessons;
         this.settings = settings;
+        this.events = events;
     }
 
     /** Links the session to its lesson, or to a better one that appeared since; answers the lesson. */
     public @Nullable Long link(Session session) {
         Instant end = session.endedAt() != null ? session.endedAt() : clock.instant();
         Long current = session.lessonId();
-        Long best = lessons.latestIn(session.classroomId(), session.startedAt().minus(settings.linkLead()), end)
-                .map(RecordedLessons.Recorded::lessonId).orElse(null);
-        if (best == null || best.equals(current) || !sessions.link(session.id(), current, best)) {
+        RecordedLessons.Recorded recorded = lessons
+                .latestIn(session.classroomId(), session.startedAt().minus(settings.linkLead()), end).orElse(null);
+        if (recorded == null) {
             return current;
         }
+        long best = recorded.lessonId();
+        if ((current != null && current == best) || !sessions.link(session.id(), current, best)) {
+            return current;
+        }
+        events.publishEvent(new LiveRecorded(session.id(), session.classroomId(), best, session.startedAt(),
+                recorded.startedAt()));
         if (session.openClass()) {
             lessons.markOpenClass(best, true);
             if (current != null && !sessions.anyOpenClassLinkedTo(current)) {
