@@ -1,7 +1,6 @@
 package org.ketang.platform.media.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,8 +9,6 @@ import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.http.Sendfile;
 import org.ketang.platform.media.MediaStorage;
 import org.ketang.platform.media.internal.HmacPlaybackTokens;
-import org.springframework.core.io.AbstractResource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -73,8 +70,7 @@ class PlaybackController {
         if (local.isPresent() && Sendfile.send(request, response, local.get(), size.get(), typeOf(file), cacheOf(file))) {
             return null; // the servlet container sends the file itself, after this method
         }
-        Resource resource = local.<Resource>map(FileSystemResource::new)
-                .orElseGet(() -> new StoredResource(storage, key, size.get()));
+        Resource resource = storage.resource(key, size.get());
         return ResponseEntity.ok().contentType(typeOf(file)).cacheControl(cacheOf(file)).body(resource);
     }
 
@@ -106,38 +102,5 @@ class PlaybackController {
             return CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
         }
         return CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
-    }
-
-    /** A file in object storage, streamed on demand. */
-    private static final class StoredResource extends AbstractResource {
-        private final MediaStorage storage;
-        private final String key;
-        private final long size;
-
-        StoredResource(MediaStorage storage, String key, long size) {
-            this.storage = storage;
-            this.key = key;
-            this.size = size;
-        }
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            return storage.open(key);
-        }
-
-        @Override
-        public long contentLength() {
-            return size;
-        }
-
-        @Override
-        public String getFilename() {
-            return key.substring(key.lastIndexOf('/') + 1);
-        }
-
-        @Override
-        public String getDescription() {
-            return "media " + key;
-        }
     }
 }
