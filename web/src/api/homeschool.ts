@@ -254,3 +254,133 @@ export async function decideLeave(id: number, approve: boolean, note?: string): 
 export async function fetchAttendance(params: { classId?: number; studentId?: number; from: string; to: string }): Promise<AttendanceMark[]> {
   return (await http.get<AttendanceMark[]>('/homeschool/attendance', { params })).data
 }
+
+// ---- attachments and homework (作业), docs/homeschool.md
+
+export type AttachmentKind = 'IMAGE' | 'AUDIO' | 'VIDEO' | 'PDF'
+
+export interface Attachment {
+  id: number
+  kind: AttachmentKind
+  contentType: string
+  filename: string
+  size: number
+}
+
+/** Where an attachment is served (access-checked by the server: only who sees its homework, submission or post). */
+export function attachmentUrl(id: number): string {
+  return `/api/v1/homeschool/attachments/${id}`
+}
+
+export type SubmissionState = 'SUBMITTED' | 'RETURNED' | 'REVIEWED'
+export type Standing = 'SUBMITTED' | 'LATE' | 'MISSING' | 'RETURNED' | 'REVIEWED'
+
+export interface ClassCount {
+  classId: number
+  name: string
+  students: number
+  submitted: number
+  late: number
+  reviewed: number
+  returned: number
+}
+
+export interface Assignment {
+  id: number
+  title: string
+  body: string
+  subject: string | null
+  teacherName: string
+  dueAt: string
+  createdAt: string
+  classes: ClassCount[]
+  attachments: Attachment[]
+}
+
+export interface Submission {
+  id: number
+  homeworkId: number
+  studentId: number
+  studentName: string
+  submitterName: string
+  body: string
+  state: SubmissionState
+  late: boolean
+  submittedAt: string
+  grade: string | null
+  comment: string | null
+  reviewerName: string | null
+  reviewedAt: string | null
+  attachments: Attachment[]
+}
+
+/** A homework as a family sees it for one child. */
+export interface ChildHomework {
+  id: number
+  title: string
+  subject: string | null
+  teacherName: string
+  dueAt: string
+  createdAt: string
+  state: SubmissionState | null
+  late: boolean
+  grade: string | null
+}
+
+export interface StudentStanding {
+  studentId: number
+  studentName: string
+  standing: Standing
+  submission: Submission | null
+}
+
+export interface Overview {
+  homework: Assignment
+  classId: number
+  students: StudentStanding[]
+}
+
+export async function assignHomework(homework: {
+  title: string
+  body: string
+  subject?: string | null
+  classIds: number[]
+  dueAt: string
+  attachments: string[]
+}): Promise<number> {
+  return (await http.post<{ id: number }>('/homeschool/homework', homework)).data.id
+}
+
+export async function fetchClassHomework(classId: number): Promise<Assignment[]> {
+  return (await http.get<Assignment[]>('/homeschool/homework', { params: { classId } })).data
+}
+
+export async function fetchChildHomework(studentId: number): Promise<ChildHomework[]> {
+  return (await http.get<ChildHomework[]>('/homeschool/homework', { params: { studentId } })).data
+}
+
+export async function fetchHomework(id: number): Promise<Assignment> {
+  return (await http.get<Assignment>(`/homeschool/homework/${id}`)).data
+}
+
+export async function fetchOverview(id: number, classId: number): Promise<Overview> {
+  return (await http.get<Overview>(`/homeschool/homework/${id}/overview`, { params: { classId } })).data
+}
+
+/** The child's submission, or null when there is none yet. */
+export async function fetchSubmissionOf(id: number, studentId: number): Promise<Submission | null> {
+  try {
+    return (await http.get<Submission>(`/homeschool/homework/${id}/submissions`, { params: { studentId } })).data
+  } catch (e) {
+    if ((e as { response?: { status?: number } }).response?.status === 404) return null
+    throw e
+  }
+}
+
+export async function submitHomework(id: number, submission: { studentId: number; body: string; attachments: string[] }): Promise<Submission> {
+  return (await http.post<Submission>(`/homeschool/homework/${id}/submissions`, submission)).data
+}
+
+export async function reviewSubmission(id: number, review: { action: 'REVIEW' | 'RETURN'; grade?: string; comment?: string }): Promise<Submission> {
+  return (await http.post<Submission>(`/homeschool/submissions/${id}/review`, review)).data
+}
