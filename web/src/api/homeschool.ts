@@ -384,3 +384,148 @@ export async function submitHomework(id: number, submission: { studentId: number
 export async function reviewSubmission(id: number, review: { action: 'REVIEW' | 'RETURN'; grade?: string; comment?: string }): Promise<Submission> {
   return (await http.post<Submission>(`/homeschool/submissions/${id}/review`, review)).data
 }
+
+// ---- scores (成绩)
+
+export interface SubjectMark {
+  subject: string
+  fullMark: number
+}
+
+export type ParentStatistic = 'AVERAGE' | 'HIGHEST' | 'DISTRIBUTION'
+
+export interface Exam {
+  id: number
+  name: string
+  examDate: string
+  creatorName: string
+  subjects: SubjectMark[]
+  classIds: number[]
+  parentStatistics: ParentStatistic[]
+  publishedAt: string | null
+}
+
+export interface GridRow {
+  studentId: number
+  studentNo: string
+  name: string
+  scores: Record<string, number>
+  absent: string[]
+  total: number | null
+  rank: number | null
+}
+
+export interface ScoreGrid {
+  exam: Exam
+  classId: number
+  rows: GridRow[]
+}
+
+export interface ScoreEntry {
+  studentId: number
+  subject: string
+  score: number | null
+  absent: boolean
+}
+
+export interface RowError {
+  row: number
+  message: string
+  messageEn: string
+}
+
+export interface Statistics {
+  count: number
+  average: number | null
+  highest: number | null
+  lowest: number | null
+  passRate: number | null
+  excellentRate: number | null
+  distribution: number[]
+}
+
+export interface ClassStatistics {
+  exam: Exam
+  classId: number
+  bands: string[]
+  subjects: Array<{ subject: string; fullMark: number; statistics: Statistics }>
+  ranking: GridRow[]
+}
+
+export interface ReportLine {
+  subject: string
+  fullMark: number
+  score: number | null
+  absent: boolean
+  classAverage: number | null
+  classHighest: number | null
+  distribution: number[] | null
+}
+
+export interface ScoreReport {
+  examId: number
+  name: string
+  examDate: string
+  studentName: string
+  lines: ReportLine[]
+  total: number | null
+  rank: number | null
+  bands: string[]
+}
+
+export interface PublishedExam {
+  id: number
+  name: string
+  examDate: string
+  publishedAt: string
+}
+
+export async function createExam(exam: {
+  name: string
+  examDate: string
+  classIds: number[]
+  subjects: SubjectMark[]
+  parentStatistics?: ParentStatistic[]
+}): Promise<number> {
+  return (await http.post<{ id: number }>('/homeschool/exams', exam)).data.id
+}
+
+export async function fetchClassExams(classId: number): Promise<Exam[]> {
+  return (await http.get<Exam[]>('/homeschool/exams', { params: { classId } })).data
+}
+
+export async function fetchChildExams(studentId: number): Promise<PublishedExam[]> {
+  return (await http.get<PublishedExam[]>('/homeschool/exams', { params: { studentId } })).data
+}
+
+export async function fetchScoreGrid(examId: number, classId: number): Promise<ScoreGrid> {
+  return (await http.get<ScoreGrid>(`/homeschool/exams/${examId}/scores`, { params: { classId } })).data
+}
+
+export async function saveScores(examId: number, classId: number, entries: ScoreEntry[]): Promise<number> {
+  return (await http.put<{ saved: number }>(`/homeschool/exams/${examId}/scores`, { entries }, { params: { classId } })).data.saved
+}
+
+export async function importScores(examId: number, classId: number, file: File): Promise<number> {
+  const form = new FormData()
+  form.append('file', file)
+  return (await http.post<{ saved: number }>(`/homeschool/exams/${examId}/import`, form, { params: { classId } })).data.saved
+}
+
+export async function publishExam(examId: number): Promise<Exam> {
+  return (await http.post<Exam>(`/homeschool/exams/${examId}/publish`)).data
+}
+
+export async function fetchStatistics(examId: number, classId: number): Promise<ClassStatistics> {
+  return (await http.get<ClassStatistics>(`/homeschool/exams/${examId}/statistics`, { params: { classId } })).data
+}
+
+export async function fetchReport(examId: number, studentId: number): Promise<ScoreReport> {
+  return (await http.get<ScoreReport>(`/homeschool/exams/${examId}/report`, { params: { studentId } })).data
+}
+
+/** The row errors of a refused score import or grid save (422 `scores-invalid`), or an empty list. */
+export function rowErrors(error: unknown): RowError[] {
+  const data = (error as { response?: { data?: { errors?: unknown } } }).response?.data
+  return Array.isArray(data?.errors) ? (data.errors as RowError[]) : []
+}

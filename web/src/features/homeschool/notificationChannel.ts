@@ -39,6 +39,7 @@ export type ChannelMessage =
       state: 'SUBMITTED' | 'RETURNED' | 'REVIEWED'
       grade: string
     }
+  | { type: 'scores'; examId: number; name: string }
   | { type: 'pong' }
 
 type Listener = (message: ChannelMessage) => void
