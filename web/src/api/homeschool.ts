@@ -529,3 +529,23 @@ export function rowErrors(error: unknown): RowError[] {
   const data = (error as { response?: { data?: { errors?: unknown } } }).response?.data
   return Array.isArray(data?.errors) ? (data.errors as RowError[]) : []
 }
+
+// ---- campus news (校园文化)
+
+export interface NewsPost {
+  id: number
+  schoolId: number
+  authorName: string
+  title: string
+  body: string
+  postedAt: string
+  attachments: Attachment[]
+}
+
+export async function fetchNews(before?: number): Promise<NewsPost[]> {
+  return (await http.get<NewsPost[]>('/homeschool/news', { params: before ? { before } : {} })).data
+}
+
+export async function postNews(post: { title: string; body: string; attachments: string[] }): Promise<number> {
+  return (await http.post<{ id: number }>('/homeschool/news', post)).data.id
+}

@@ -658,6 +658,13 @@ const en: Messages = {
     absent: 'Absent',
     newScores: 'Scores published: {name}',
   },
+  news: {
+    title: 'Campus news',
+    new: 'Post news',
+    post: 'Post',
+    none: 'No campus news yet',
+    fillAll: 'Give a title and some text',
+  },
   parent: {
     home: 'Home',
     notices: 'Notices',

@@ -657,6 +657,13 @@ const zhCN = {
     absent: '缺考',
     newScores: '成绩已发布：{name}',
   },
+  news: {
+    title: '校园文化',
+    new: '发布校园动态',
+    post: '发布',
+    none: '还没有校园动态',
+    fillAll: '请填写标题和内容',
+  },
   parent: {
     home: '首页',
     notices: '通知',

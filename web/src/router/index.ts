@@ -57,6 +57,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/m/notices/:id(\\d+)', component: () => import('@/features/homeschool/NoticeDetail.vue') },
   { path: '/m/homework', component: () => import('@/features/homeschool/HomeworkPage.vue') },
   { path: '/m/homework/:id(\\d+)', component: () => import('@/features/homeschool/HomeworkDetail.vue') },
+  { path: '/m/news', component: () => import('@/features/homeschool/NewsPage.vue') },
   { path: '/m/scores', component: () => import('@/features/homeschool/ScoresPage.vue') },
   { path: '/m/leave', component: () => import('@/features/homeschool/LeavePage.vue') },
   { path: '/m/chat/:id(\\d+)', component: () => import('@/features/homeschool/ChatPage.vue') },
