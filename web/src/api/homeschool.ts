@@ -549,3 +549,34 @@ export async function fetchNews(before?: number): Promise<NewsPost[]> {
 export async function postNews(post: { title: string; body: string; attachments: string[] }): Promise<number> {
   return (await http.post<{ id: number }>('/homeschool/news', post)).data.id
 }
+
+// ---- learning (推荐学习)
+
+export interface Recommended {
+  lessonId: number
+  classId: number
+  title: string
+  durationSeconds: number | null
+  recommenderName: string
+  note: string | null
+  recommendedAt: string
+}
+
+export interface Watcher {
+  studentId: number
+  studentName: string
+  watched: boolean
+  seconds: number
+}
+
+export async function recommendLesson(lessonId: number, classId: number, note?: string): Promise<Recommended> {
+  return (await http.post<Recommended>('/homeschool/recommendations', { lessonId, classId, note: note ?? null })).data
+}
+
+export async function fetchClassRecommendations(classId: number): Promise<Array<{ recommendation: Recommended; students: Watcher[] }>> {
+  return (await http.get<Array<{ recommendation: Recommended; students: Watcher[] }>>('/homeschool/recommendations', { params: { classId } })).data
+}
+
+export async function fetchChildRecommendations(studentId: number): Promise<Recommended[]> {
+  return (await http.get<Recommended[]>('/homeschool/recommendations', { params: { studentId } })).data
+}

@@ -45,7 +45,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'upload', name: 'portal-upload', component: () => import('@/features/upload/UploadPage.vue'), meta: { permission: 'LESSON_UPLOAD' } },
       { path: 'live', name: 'live', component: () => import('@/features/live/LivePage.vue') },
       { path: 'live/:classroomId(\\d+)', name: 'live-channel', component: () => import('@/features/live/LivePlayerPage.vue') },
-      { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue'), meta: { permission: 'LESSON_VIEW' } },
+      // no permission here: parents open lessons recommended to their child's class, the server decides (404 otherwise)
+      { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue') },
       { path: 'notices', name: 'portal-notices', component: () => import('@/features/homeschool/NoticesPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
       { path: 'homework', name: 'portal-homework', component: () => import('@/features/homeschool/HomeworkPortalPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
       { path: 'scores', name: 'portal-scores', component: () => import('@/features/homeschool/ScoresPortalPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },
@@ -57,6 +58,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/m/notices/:id(\\d+)', component: () => import('@/features/homeschool/NoticeDetail.vue') },
   { path: '/m/homework', component: () => import('@/features/homeschool/HomeworkPage.vue') },
   { path: '/m/homework/:id(\\d+)', component: () => import('@/features/homeschool/HomeworkDetail.vue') },
+  { path: '/m/learning', component: () => import('@/features/homeschool/LearningPage.vue') },
   { path: '/m/news', component: () => import('@/features/homeschool/NewsPage.vue') },
   { path: '/m/scores', component: () => import('@/features/homeschool/ScoresPage.vue') },
   { path: '/m/leave', component: () => import('@/features/homeschool/LeavePage.vue') },

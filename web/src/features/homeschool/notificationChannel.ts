@@ -40,6 +40,7 @@ export type ChannelMessage =
       grade: string
     }
   | { type: 'scores'; examId: number; name: string }
+  | { type: 'lesson-recommended'; lessonId: number; title: string; recommenderName: string }
   | { type: 'pong' }
 
 type Listener = (message: ChannelMessage) => void
