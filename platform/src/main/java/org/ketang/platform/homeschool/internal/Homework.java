@@ -98,8 +98,11 @@ public class Homework {
     private final NotificationHub hub;
     private final Attachments attachments;
     private final AuditTrail audit;
+    private final ClassRoles roles;
 
-    Homework(JdbcClient jdbc, Directory directory, Reach reach, NotificationHub hub, Attachments attachments, AuditTrail audit) {
+    Homework(JdbcClient jdbc, Directory directory, Reach reach, NotificationHub hub, Attachments attachments, AuditTrail audit,
+            ClassRoles roles) {
+        this.roles = roles;
         this.jdbc = jdbc;
         this.directory = directory;
         this.reach = reach;
@@ -159,7 +162,7 @@ public class Homework {
     /** The homework of a class the teacher sees, newest first, with counts. */
     @Transactional(readOnly = true)
     public List<Assignment> ofClass(Actor actor, long classId) {
-        teacherOf(actor, classId);
+        roles.requireTeacherOf(actor, classId);
         List<Long> ids = jdbc.sql("""
                 select h.id from hs_homework h join hs_homework_class hc on hc.homework_id = h.id
                  where hc.class_id = ? order by h.due_at desc, h.id desc fetch first 100 rows only""").param(classId)
@@ -177,7 +180,7 @@ public class Homework {
     /** Every student of one class of the homework with their standing and submission. */
     @Transactional(readOnly = true)
     public Overview overview(Actor actor, long id, long classId) {
-        teacherOf(actor, classId);
+        roles.requireTeacherOf(actor, classId);
         if (!classesOf(id).contains(classId)) {
             throw notFound();
         }
@@ -210,7 +213,7 @@ public class Homework {
         actor.require(Permission.HOMESCHOOL_TEACH);
         Submission s = submission(submissionId).orElseThrow(Homework::submissionNotFound);
         long classId = classOfSubmission(submissionId);
-        if (!teachesClass(actor, classId)) {
+        if (!roles.teaches(actor, classId)) {
             throw submissionNotFound();
         }
         if (action == Review.RETURN && blankToNull(comment) == null) {
@@ -245,7 +248,7 @@ public class Homework {
     /** The homework of a child's class (the caller's child, or the caller as the student), newest first. */
     @Transactional(readOnly = true)
     public List<ForChild> ofChild(Actor actor, long studentId) {
-        long classId = familyOf(actor, studentId);
+        long classId = roles.familyClassOf(actor, studentId);
         return jdbc.sql("""
                 select h.id, h.title, h.subject, h.teacher_name, h.due_at, h.created_at, s.state, s.late, s.grade
                   from hs_homework h join hs_homework_class hc on hc.homework_id = h.id
@@ -262,7 +265,7 @@ public class Homework {
     /** The child's submission of a homework (404 when there is none yet, or it is not the caller's child). */
     @Transactional(readOnly = true)
     public Submission submissionOf(Actor actor, long homeworkId, long studentId) {
-        long classId = familyOf(actor, studentId);
+        long classId = roles.familyClassOf(actor, studentId);
         if (!classesOf(homeworkId).contains(classId)) {
             throw notFound();
         }
@@ -273,7 +276,7 @@ public class Homework {
     /** Hands in (or hands in again, after a return) a child's homework. */
     public Submission submit(Actor actor, long homeworkId, long studentId, String body, List<String> uploadIds) {
         actor.require(Permission.HOMESCHOOL_USE);
-        long classId = familyOf(actor, studentId);
+        long classId = roles.familyClassOf(actor, studentId);
         if (!classesOf(homeworkId).contains(classId)) {
             throw notFound();
         }
@@ -376,7 +379,7 @@ public class Homework {
         }
         Reach.Visible visible = reach.of(actor);
         return (actor.can(Permission.HOMESCHOOL_USE) && visible.students().contains(row.get()[0]))
-                || teachesClass(actor, row.get()[1]);
+                || roles.teaches(actor, row.get()[1]);
     }
 
     private void requireSeen(Actor actor, long id) {
@@ -386,31 +389,10 @@ public class Homework {
     }
 
     private boolean teaches(Actor actor, long homeworkId) {
-        return classesOf(homeworkId).stream().anyMatch(c -> teachesClass(actor, c));
+        return classesOf(homeworkId).stream().anyMatch(c -> roles.teaches(actor, c));
     }
 
-    private boolean teachesClass(Actor actor, long classId) {
-        if (!actor.can(Permission.HOMESCHOOL_TEACH)) {
-            return false;
-        }
-        return directory.schoolClass(classId).map(c -> reach.of(actor).studentsOf(classId, c.schoolId())).orElse(false);
-    }
 
-    private void teacherOf(Actor actor, long classId) {
-        actor.require(Permission.HOMESCHOOL_TEACH);
-        if (!teachesClass(actor, classId)) {
-            throw ApiProblem.notFound("班级", "Class");
-        }
-    }
-
-    /** The class of the caller's child (or of the caller as a student); 404 for any other student. */
-    private long familyOf(Actor actor, long studentId) {
-        actor.require(Permission.HOMESCHOOL_USE);
-        if (!reach.of(actor).students().contains(studentId)) {
-            throw ApiProblem.notFound("学生", "Student");
-        }
-        return directory.student(studentId).orElseThrow(() -> ApiProblem.notFound("学生", "Student")).classId();
-    }
 
     private Set<Long> familyClasses(Reach.Visible visible) {
         if (visible.students().isEmpty()) {

@@ -7,14 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.ketang.platform.http.ApiProblem;
 import org.ketang.platform.identity.Actor;
-import org.ketang.platform.identity.Permission;
 import org.ketang.platform.library.LessonRecommendations;
 import org.ketang.platform.library.LessonRecommendations.Recommended;
 import org.ketang.platform.organization.Directory;
 import org.ketang.platform.organization.Directory.StudentInfo;
-import org.ketang.platform.organization.Reach;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +32,18 @@ public class Learning {
 
     private final LessonRecommendations recommendations;
     private final Directory directory;
-    private final Reach reach;
     private final NotificationHub hub;
+    private final ClassRoles roles;
 
-    Learning(LessonRecommendations recommendations, Directory directory, Reach reach, NotificationHub hub) {
+    Learning(LessonRecommendations recommendations, Directory directory, NotificationHub hub, ClassRoles roles) {
         this.recommendations = recommendations;
         this.directory = directory;
-        this.reach = reach;
         this.hub = hub;
+        this.roles = roles;
     }
 
     public Recommended recommend(Actor actor, long lessonId, long classId, @Nullable String note) {
-        requireTeacherOf(actor, classId);
+        roles.requireTeacherOf(actor, classId);
         Recommended recommended = recommendations.recommend(actor, lessonId, classId, note);
         Set<Long> families = new LinkedHashSet<>();
         directory.guardiansInClasses(List.of(classId)).forEach(g -> families.add(g.userId()));
@@ -65,7 +62,7 @@ public class Learning {
     /** A class's recommendations with who watched each (teachers). */
     @Transactional(readOnly = true)
     public List<ForTeacher> ofClass(Actor actor, long classId) {
-        requireTeacherOf(actor, classId);
+        roles.requireTeacherOf(actor, classId);
         List<StudentInfo> students = directory.studentsOfClasses(List.of(classId));
         Map<Long, List<Long>> usersOf = new java.util.HashMap<>();
         students.forEach(s -> {
@@ -93,20 +90,6 @@ public class Learning {
     /** The lessons recommended to a child's class (the family). */
     @Transactional(readOnly = true)
     public List<Recommended> ofChild(Actor actor, long studentId) {
-        actor.require(Permission.HOMESCHOOL_USE);
-        if (!reach.of(actor).students().contains(studentId)) {
-            throw ApiProblem.notFound("学生", "Student");
-        }
-        long classId = directory.student(studentId).orElseThrow(() -> ApiProblem.notFound("学生", "Student")).classId();
-        return recommendations.ofClass(classId);
-    }
-
-    private void requireTeacherOf(Actor actor, long classId) {
-        actor.require(Permission.HOMESCHOOL_TEACH);
-        boolean teaches = directory.schoolClass(classId).map(c -> reach.of(actor).studentsOf(classId, c.schoolId()))
-                .orElse(false);
-        if (!teaches) {
-            throw ApiProblem.notFound("班级", "Class");
-        }
+        return recommendations.ofClass(roles.familyClassOf(actor, studentId));
     }
 }

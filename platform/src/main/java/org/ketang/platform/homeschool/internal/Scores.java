@@ -27,7 +27,6 @@ import org.ketang.platform.organization.Directory;
 import org.ketang.platform.organization.Directory.ClassInfo;
 import org.ketang.platform.organization.Directory.StudentInfo;
 import org.ketang.platform.organization.ImportTable;
-import org.ketang.platform.organization.Reach;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -97,15 +96,16 @@ public class Scores {
 
     private final JdbcClient jdbc;
     private final Directory directory;
-    private final Reach reach;
     private final NotificationHub hub;
     private final HomeschoolSettings settings;
     private final AuditTrail audit;
+    private final ClassRoles roles;
 
-    Scores(JdbcClient jdbc, Directory directory, Reach reach, NotificationHub hub, HomeschoolSettings settings, AuditTrail audit) {
+    Scores(JdbcClient jdbc, Directory directory, NotificationHub hub, HomeschoolSettings settings, AuditTrail audit,
+            ClassRoles roles) {
+        this.roles = roles;
         this.jdbc = jdbc;
         this.directory = directory;
-        this.reach = reach;
         this.hub = hub;
         this.settings = settings;
         this.audit = audit;
@@ -120,7 +120,7 @@ public class Scores {
         }
         List<ClassInfo> classes = new ArrayList<>();
         for (long id : new LinkedHashSet<>(exam.classIds())) {
-            classes.add(directory.schoolClass(id).filter(c -> teaches(actor, c.classId()))
+            classes.add(directory.schoolClass(id).filter(c -> roles.teaches(actor, c.classId()))
                     .orElseThrow(() -> ApiProblem.notFound("班级", "Class")));
         }
         Set<Long> schools = new LinkedHashSet<>(classes.stream().map(ClassInfo::schoolId).toList());
@@ -160,7 +160,7 @@ public class Scores {
     /** The exams of a class, newest first (teachers). */
     @Transactional(readOnly = true)
     public List<Exam> ofClass(Actor actor, long classId) {
-        requireTeacherOf(actor, classId);
+        roles.requireTeacherOf(actor, classId);
         return jdbc.sql("""
                 select e.id from hs_exam e join hs_exam_class c on c.exam_id = e.id where c.class_id = ?
                  order by e.exam_date desc, e.id desc fetch first 100 rows only""").param(classId).query(Long.class).list()
@@ -304,7 +304,7 @@ public class Scores {
     public Exam publish(Actor actor, long examId) {
         actor.require(Permission.HOMESCHOOL_TEACH);
         Exam exam = find(examId);
-        if (exam.classIds().stream().noneMatch(c -> teaches(actor, c))) {
+        if (exam.classIds().stream().noneMatch(c -> roles.teaches(actor, c))) {
             throw notFound();
         }
         if (exam.publishedAt() == null) {
@@ -343,7 +343,7 @@ public class Scores {
     /** The published exams of the caller's child. */
     @Transactional(readOnly = true)
     public List<Published> ofChild(Actor actor, long studentId) {
-        long classId = familyOf(actor, studentId);
+        long classId = roles.familyClassOf(actor, studentId);
         return jdbc.sql("""
                 select e.id, e.name, e.exam_date, e.published_at from hs_exam e join hs_exam_class c on c.exam_id = e.id
                  where c.class_id = ? and e.published_at is not null order by e.exam_date desc, e.id desc""").param(classId)
@@ -355,7 +355,7 @@ public class Scores {
     /** The child's scores in a published exam, with the class statistics the exam shows; no rank by default. */
     @Transactional(readOnly = true)
     public Report report(Actor actor, long examId, long studentId) {
-        long classId = familyOf(actor, studentId);
+        long classId = roles.familyClassOf(actor, studentId);
         Exam exam = find(examId);
         if (exam.publishedAt() == null || !exam.classIds().contains(classId)) {
             throw notFound();
@@ -455,7 +455,7 @@ public class Scores {
     }
 
     private Exam examOfClass(Actor actor, long examId, long classId) {
-        requireTeacherOf(actor, classId);
+        roles.requireTeacherOf(actor, classId);
         Exam exam = find(examId);
         if (!exam.classIds().contains(classId)) {
             throw notFound();
@@ -463,25 +463,8 @@ public class Scores {
         return exam;
     }
 
-    private boolean teaches(Actor actor, long classId) {
-        return actor.can(Permission.HOMESCHOOL_TEACH)
-                && directory.schoolClass(classId).map(c -> reach.of(actor).studentsOf(classId, c.schoolId())).orElse(false);
-    }
 
-    private void requireTeacherOf(Actor actor, long classId) {
-        actor.require(Permission.HOMESCHOOL_TEACH);
-        if (!teaches(actor, classId)) {
-            throw ApiProblem.notFound("班级", "Class");
-        }
-    }
 
-    private long familyOf(Actor actor, long studentId) {
-        actor.require(Permission.HOMESCHOOL_USE);
-        if (!reach.of(actor).students().contains(studentId)) {
-            throw ApiProblem.notFound("学生", "Student");
-        }
-        return directory.student(studentId).orElseThrow(() -> ApiProblem.notFound("学生", "Student")).classId();
-    }
 
     private Exam exam(long id) {
         return find(id);
