@@ -51,7 +51,7 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'rubrics', path: '/admin/rubrics', permission: 'RUBRIC_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'live' | 'patrol' | 'observation' | 'upload' | 'notices' | 'messages' | 'space'
+export type PortalPageName = 'home' | 'library' | 'live' | 'patrol' | 'observation' | 'upload' | 'notices' | 'homework' | 'scores' | 'messages' | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
@@ -63,6 +63,8 @@ export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; p
   { name: 'observation', path: '/portal/observation', permission: 'OBSERVE' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
   { name: 'notices', path: '/portal/notices', permission: 'HOMESCHOOL_TEACH' },
+  { name: 'homework', path: '/portal/homework', permission: 'HOMESCHOOL_TEACH' },
+  { name: 'scores', path: '/portal/scores', permission: 'HOMESCHOOL_TEACH' },
   // chat with parents happens in the phone app, which teachers open on the PC too
   { name: 'messages', path: '/m?tab=messages', permission: 'HOMESCHOOL_TEACH' },
   { name: 'space', path: '/portal/space' },

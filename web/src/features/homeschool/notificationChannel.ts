@@ -29,6 +29,18 @@ export type ChannelMessage =
       toDate: string
       periods: number[]
     }
+  | { type: 'homework'; homework: { id: number; title: string; teacherName: string; subject: string; dueAt: string } }
+  | { type: 'homework-submitted'; homeworkId: number; submissionId: number; studentName: string; classId: number }
+  | {
+      type: 'homework-reviewed'
+      homeworkId: number
+      submissionId: number
+      studentName: string
+      state: 'SUBMITTED' | 'RETURNED' | 'REVIEWED'
+      grade: string
+    }
+  | { type: 'scores'; examId: number; name: string }
+  | { type: 'lesson-recommended'; lessonId: number; title: string; recommenderName: string }
   | { type: 'pong' }
 
 type Listener = (message: ChannelMessage) => void

@@ -94,6 +94,8 @@ class AuthorizationMatrixApiTests {
             POST /rubrics                         Y     403     403        403 403 403 403  403 403 403     403 403
             GET  /observation/reports/teachers?from=2026-01-01&to=2026-12-31 Y 403 Y 403 403 Y 403 403 403 403 403 403
             GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /homeschool/homework?classId={C1} Y    Y       Y          Y   Y   403 403  403 403 404     404 403
+            GET  /homeschool/homework?studentId={P1CHILD} 404 403 403      403 403 403 403  Y   Y   403     403 404
             """;
 
     @Autowired
@@ -125,6 +127,9 @@ class AuthorizationMatrixApiTests {
                 + "(select id from org_grade where school_id = " + s1 + " and name = '七年级')")));
         ids.put("C1b", String.valueOf(id("select id from org_class where school_id = " + s2 + " and name = '1班' and grade_id = "
                 + "(select id from org_grade where school_id = " + s2 + " and name = '七年级')")));
+        ids.put("P1CHILD", String.valueOf(id("""
+                select min(gs.student_id) from org_guardianship gs join org_guardian g on g.id = gs.guardian_id
+                 where g.user_id = (select id from user_account where username = 'p1')""")));
         ids.put("R1", String.valueOf(id("select min(id) from org_classroom where school_id = " + s1 + " and recording = true")));
     }
 

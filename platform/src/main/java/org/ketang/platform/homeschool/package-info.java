@@ -4,7 +4,7 @@
  * WebSocket with JSON messages). Recipients and reach come from the organization module.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "organization", "identity", "http", "audit" })
+@ApplicationModule(allowedDependencies = { "organization", "identity", "http", "audit", "ingest", "media", "library" })
 package org.ketang.platform.homeschool;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
 /**
  * Where media files live: a local directory by default, an S3-compatible object store by configuration
  * ({@code ketang.media.storage.kind=s3}). Keys are relative paths with {@code /}, e.g. {@code assets/7/360p/index.m3u8}.
@@ -36,4 +39,12 @@ public interface MediaStorage {
 
     /** The file itself when the storage is a local directory (so that ffmpeg can read it in place). */
     Optional<Path> localFile(String key);
+
+    /**
+     * The file as a Spring {@link Resource} of {@code size} bytes, for a controller to return (Spring answers Range
+     * requests from it): the local file, or a stream opened from the object store on demand.
+     */
+    default Resource resource(String key, long size) {
+        return localFile(key).<Resource>map(FileSystemResource::new).orElseGet(() -> new StoredResource(this, key, size));
+    }
 }

@@ -182,6 +182,31 @@ public class Directory {
                 .list();
     }
 
+    /** A student as other modules see them: class, school, account (if any), number and name. */
+    public record StudentInfo(long studentId, long classId, long schoolId, @Nullable Long userId, String studentNo,
+            String name) {
+    }
+
+    public Optional<StudentInfo> student(long studentId) {
+        return jdbc.sql(STUDENT + " where id = ?").param(studentId).query(Directory::studentRow).optional();
+    }
+
+    /** The students of these classes, by class and student number. */
+    public List<StudentInfo> studentsOfClasses(java.util.Collection<Long> classIds) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(STUDENT + " where class_id in (:ids) order by class_id, student_no, id").param("ids", classIds)
+                .query(Directory::studentRow).list();
+    }
+
+    private static final String STUDENT = "select id, class_id, school_id, user_id, student_no, name from org_student";
+
+    private static StudentInfo studentRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StudentInfo(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("school_id"),
+                rs.getObject("user_id", Long.class), rs.getString("student_no"), rs.getString("name"));
+    }
+
     /** A teacher of a class: its head teacher or someone teaching it in the term around {@code on}. */
     public record ClassTeacher(long userId, String name, boolean head, @Nullable String subject) {
     }

@@ -311,7 +311,7 @@ class UploadsApiTests {
 
         // a new server: nothing of the old one but the database and the upload directory
         ResumableUploads restarted = new ResumableUploads(rows, new UploadFiles(resumable.fileOf(id).getParent()),
-                settings, checks, publisher, transactions);
+                settings, checks, java.util.List.of(), publisher, transactions);
         long offset = restarted.resumable(teacher, id).received();
         assertThat(offset).isEqualTo(12_345);
         restarted.append(teacher, id, offset, file.length - offset,

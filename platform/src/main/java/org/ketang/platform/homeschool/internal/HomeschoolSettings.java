@@ -2,8 +2,10 @@ package org.ketang.platform.homeschool.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the home-school app.
@@ -18,16 +20,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        the school decides)
  * @param withdrawWithin  how long after sending the sender may withdraw a message (the head teacher may always
  *                        withdraw in a class group)
+ * @param attachmentMaxSize the largest photo, recording, video or PDF a parent, student or teacher may attach
+ *                        (homework, submissions, campus news)
+ * @param parentStatistics the class statistics parents see next to their child's scores unless an exam says
+ *                        otherwise: {@code AVERAGE}, {@code HIGHEST}, {@code DISTRIBUTION} (default average and highest)
+ * @param rankToParents   whether parents see their child's rank in the class (off: rankings stay with teachers,
+ *                        following the ministry's rule against publishing rankings)
  */
 @ConfigurationProperties("ketang.homeschool")
 public record HomeschoolSettings(List<String> allowedOrigins, Duration sendTimeLimit, int sendBufferLimit,
-        int fanOutThreads, boolean parentPrivateChat, Duration withdrawWithin) {
+        int fanOutThreads, boolean parentPrivateChat, Duration withdrawWithin,
+        DataSize attachmentMaxSize, Set<String> parentStatistics, boolean rankToParents) {
 
     public HomeschoolSettings {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         sendTimeLimit = sendTimeLimit == null ? Duration.ofSeconds(10) : sendTimeLimit;
         sendBufferLimit = sendBufferLimit <= 0 ? 512 * 1024 : sendBufferLimit;
         withdrawWithin = withdrawWithin == null ? Duration.ofMinutes(2) : withdrawWithin;
+        attachmentMaxSize = attachmentMaxSize == null ? DataSize.ofMegabytes(200) : attachmentMaxSize;
+        parentStatistics = parentStatistics == null ? Set.of("AVERAGE", "HIGHEST") : Set.copyOf(parentStatistics);
         fanOutThreads = fanOutThreads <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : fanOutThreads;
     }
 }

@@ -15,6 +15,7 @@ import org.ketang.platform.identity.SignedOut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,10 +45,12 @@ public class NotificationHub implements DisposableBean, SmartLifecycle {
     private final ObjectMapper json;
     private final HomeschoolSettings settings;
     private final ExecutorService[] writers;
+    private final ObjectProvider<PhonePush> push;
 
-    NotificationHub(ObjectMapper json, HomeschoolSettings settings) {
+    NotificationHub(ObjectMapper json, HomeschoolSettings settings, ObjectProvider<PhonePush> push) {
         this.json = json;
         this.settings = settings;
+        this.push = push;
         this.writers = new ExecutorService[settings.fanOutThreads()];
         for (int i = 0; i < writers.length; i++) {
             int no = i;
@@ -120,10 +123,19 @@ public class NotificationHub implements DisposableBean, SmartLifecycle {
         for (int i = 0; i < writers.length; i++) {
             byWriter.add(new ArrayList<>());
         }
+        List<Long> offline = new ArrayList<>();
         for (Long userId : userIds) {
             if (channels.containsKey(userId)) {
                 byWriter.get(Math.floorMod(userId.hashCode(), writers.length)).add(userId);
+            } else {
+                offline.add(userId);
             }
+        }
+        if (!offline.isEmpty()) {
+            push.ifAvailable(p -> {
+                Map<?, ?> fields = message instanceof Map<?, ?> map ? map : Map.of();
+                p.offline(offline, String.valueOf(fields.get("type")), !Boolean.FALSE.equals(fields.get("alert")));
+            });
         }
         for (int i = 0; i < writers.length; i++) {
             List<Long> users = byWriter.get(i);

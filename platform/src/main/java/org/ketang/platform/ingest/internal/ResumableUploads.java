@@ -26,6 +26,7 @@ import org.ketang.platform.ingest.Upload.State;
 import org.ketang.platform.ingest.UploadCheck;
 import org.ketang.platform.ingest.UploadCheck.Rejection;
 import org.ketang.platform.ingest.UploadCompleted;
+import org.ketang.platform.ingest.UploadPurpose;
 import org.ketang.platform.ingest.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +55,18 @@ public class ResumableUploads implements Uploads {
     private final UploadFiles files;
     private final IngestSettings settings;
     private final List<UploadCheck> checks;
+    private final List<UploadPurpose> purposes;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Map<String, ReentrantLock> writing = new ConcurrentHashMap<>();
 
     public ResumableUploads(UploadRows rows, UploadFiles files, IngestSettings settings, List<UploadCheck> checks,
-            ApplicationEventPublisher events, TransactionTemplate transactions) {
+            List<UploadPurpose> purposes, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.rows = rows;
         this.files = files;
         this.settings = settings;
         this.checks = List.copyOf(checks);
+        this.purposes = List.copyOf(purposes);
         this.events = events;
         this.transactions = transactions;
     }
@@ -76,7 +79,24 @@ public class ResumableUploads implements Uploads {
 
     /** tus creation: checks size, quota and metadata, then records an empty upload and creates its file. */
     public StoredUpload create(Actor actor, long length, @Nullable String metadataHeader) {
-        requireUploader(actor);
+        if (metadataHeader != null && metadataHeader.length() > 8000) {
+            throw ApiProblem.invalid("Upload-Metadata 太长（最多 8000 个字符）",
+                    "Upload-Metadata is too long (at most 8000 characters)");
+        }
+        Map<String, String> metadata;
+        try {
+            metadata = TusMetadata.parse(metadataHeader);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("Upload-Metadata 格式不正确：" + e.getMessage(),
+                    "Upload-Metadata is malformed: " + e.getMessage());
+        }
+        @Nullable UploadPurpose purpose = purposes.stream().filter(p -> p.purpose().equals(metadata.get("purpose")))
+                .findFirst().orElse(null);
+        if (purpose == null) {
+            requireUploader(actor);
+        } else if (!purpose.mayUpload(actor)) {
+            throw ApiProblem.forbidden();
+        }
         if (length == 0) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "empty-upload", "文件是空的（0 字节），无法上传",
                     "The file is empty (0 bytes) and cannot be uploaded");
@@ -84,7 +104,8 @@ public class ResumableUploads implements Uploads {
         if (length < 0) {
             throw ApiProblem.invalid("Upload-Length 必须是非负整数", "Upload-Length must be a non-negative integer");
         }
-        long max = settings.maxUploadSize().toBytes();
+        long max = purpose == null ? settings.maxUploadSize().toBytes()
+                : Math.min(settings.maxUploadSize().toBytes(), purpose.maxSize());
         if (length > max) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
                     "文件太大：单个文件最大 " + human(max), "The file is too large: at most " + human(max) + " per file")
@@ -99,17 +120,6 @@ public class ResumableUploads implements Uploads {
                     "Upload quota exceeded: your unfinished and unprocessed uploads hold " + human(held) + " of "
                             + human(quota) + ". Finish or delete unfinished uploads first")
                     .with(Map.of("quota", quota, "used", held));
-        }
-        if (metadataHeader != null && metadataHeader.length() > 8000) {
-            throw ApiProblem.invalid("Upload-Metadata 太长（最多 8000 个字符）",
-                    "Upload-Metadata is too long (at most 8000 characters)");
-        }
-        Map<String, String> metadata;
-        try {
-            metadata = TusMetadata.parse(metadataHeader);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("Upload-Metadata 格式不正确：" + e.getMessage(),
-                    "Upload-Metadata is malformed: " + e.getMessage());
         }
         requireFittingPurpose(actor, metadata);
         String expected = metadata.get("sha256");
@@ -140,7 +150,9 @@ public class ResumableUploads implements Uploads {
 
     /** The upload as its owner (or a manager who reaches it) sees it; 404 for everyone else. */
     public StoredUpload visible(Actor actor, String id) {
-        requireUploader(actor);
+        if (!actor.can(Permission.LESSON_UPLOAD) && purposes.stream().noneMatch(p -> p.mayUpload(actor))) {
+            throw ApiProblem.forbidden();
+        }
         return rows.find(id).filter(u -> u.isVisibleTo(actor)).orElseThrow(ResumableUploads::notFound);
     }
 

@@ -60,11 +60,13 @@ class LessonsController {
     private final org.ketang.platform.library.internal.IndexUpdates rebuild;
 
     private final OrganizationSettings organization;
+    private final org.ketang.platform.library.internal.Recommendations recommendations;
 
     LessonsController(Lessons lessons, Library library, Watching watching, LessonIndex index, Statistics statistics,
             ObjectProvider<PlaybackLinks> playbackLinks, org.ketang.platform.library.internal.IndexUpdates rebuild,
-            OrganizationSettings organization) {
+            OrganizationSettings organization, org.ketang.platform.library.internal.Recommendations recommendations) {
         this.organization = organization;
+        this.recommendations = recommendations;
         this.lessons = lessons;
         this.library = library;
         this.watching = watching;
@@ -162,7 +164,7 @@ class LessonsController {
     @GetMapping("/{id}")
     LessonView get(Actor actor, @PathVariable long id) {
         Viewer viewer = Viewer.of(actor);
-        Lesson lesson = visible(viewer, id);
+        Lesson lesson = visible(actor, viewer, id);
         return LessonView.of(lesson, viewer, watching.isFavourite(actor.userId(), id),
                 watching.resumeAt(actor.userId(), id).orElse(null));
     }
@@ -182,7 +184,7 @@ class LessonsController {
      */
     @GetMapping("/{id}/poster")
     ResponseEntity<Void> poster(Actor actor, @PathVariable long id) {
-        Lesson lesson = visible(Viewer.of(actor), id);
+        Lesson lesson = visible(actor, Viewer.of(actor), id);
         PlaybackLinks provider = playbackLinks.getIfAvailable();
         Optional<String> poster = lesson.assetId() == null || provider == null || !lesson.hasPoster() ? Optional.empty()
                 : provider.linksFor(lesson.assetId(), actor.userId()).map(PlaybackLinks.Links::posterUrl);
@@ -219,7 +221,7 @@ class LessonsController {
     @PutMapping("/{id}/favourite")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void favour(Actor actor, @PathVariable long id) {
-        visible(Viewer.of(actor), id);
+        visible(actor, Viewer.of(actor), id);
         watching.favour(actor.userId(), id);
     }
 
@@ -236,7 +238,7 @@ class LessonsController {
     @PostMapping("/{id}/progress")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void progress(Actor actor, @PathVariable long id, @Valid @RequestBody Progress body) {
-        Lesson lesson = visible(Viewer.of(actor), id);
+        Lesson lesson = visible(actor, Viewer.of(actor), id);
         watching.progress(actor.userId(), lesson, body.positionSeconds(), body.watchedSeconds());
     }
 
@@ -248,7 +250,7 @@ class LessonsController {
     @GetMapping("/{id}/playback")
     Playback playback(Actor actor, @PathVariable long id) {
         Viewer viewer = Viewer.of(actor);
-        Lesson lesson = visible(viewer, id);
+        Lesson lesson = visible(actor, viewer, id);
         PlaybackLinks provider = playbackLinks.getIfAvailable();
         Optional<PlaybackLinks.Links> links = lesson.assetId() == null || provider == null || !lesson.status().watchable()
                 ? Optional.empty() : provider.linksFor(lesson.assetId(), actor.userId());
@@ -283,12 +285,14 @@ class LessonsController {
         return statistics.report(school, begin, end);
     }
 
-    private Lesson visible(Viewer viewer, long id) {
-        return lessons.find(id).filter(viewer::sees).orElseThrow(() -> ApiProblem.notFound("课例", "Lesson"));
+    /** The lesson if the actor sees it, or it is recommended to their own or their child's class; 404 otherwise. */
+    private Lesson visible(Actor actor, Viewer viewer, long id) {
+        return lessons.find(id).filter(l -> viewer.sees(l) || recommendations.grants(actor, l))
+                .orElseThrow(() -> ApiProblem.notFound("课例", "Lesson"));
     }
 
     private Lesson editable(Viewer viewer, long id) {
-        Lesson lesson = visible(viewer, id);
+        Lesson lesson = lessons.find(id).filter(viewer::sees).orElseThrow(() -> ApiProblem.notFound("课例", "Lesson"));
         if (!viewer.edits(lesson)) {
             throw ApiProblem.forbidden();
         }

@@ -1,7 +1,6 @@
 package org.ketang.platform.media.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -10,8 +9,6 @@ import org.ketang.platform.http.Sendfile;
 import org.ketang.platform.media.MediaStorage;
 import org.ketang.platform.media.internal.HmacPlaybackTokens;
 import org.ketang.platform.media.internal.Originals;
-import org.springframework.core.io.AbstractResource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -65,8 +62,7 @@ class PlaybackController {
             throw ApiProblem.notFound("原始文件", "The original file");
         }
         String fileName = name.strip().replaceAll("[\\\\/\\p{Cntrl}\"]", "_") + Originals.extensionOf(key);
-        Resource resource = storage.localFile(key).<Resource>map(FileSystemResource::new)
-                .orElseGet(() -> new StoredResource(storage, key, size.get()));
+        Resource resource = storage.resource(key, size.get());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
@@ -83,41 +79,7 @@ class PlaybackController {
                 && Sendfile.send(request, response, found.local(), found.size(), found.type(), found.cache())) {
             return null; // the servlet container sends the file itself, after this method
         }
-        Resource resource = found.local() != null ? new FileSystemResource(found.local())
-                : new StoredResource(storage, found.key(), found.size());
+        Resource resource = storage.resource(found.key(), found.size());
         return ResponseEntity.ok().contentType(found.type()).cacheControl(found.cache()).body(resource);
-    }
-
-    /** A file in object storage, streamed on demand. */
-    private static final class StoredResource extends AbstractResource {
-        private final MediaStorage storage;
-        private final String key;
-        private final long size;
-
-        StoredResource(MediaStorage storage, String key, long size) {
-            this.storage = storage;
-            this.key = key;
-            this.size = size;
-        }
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            return storage.open(key);
-        }
-
-        @Override
-        public long contentLength() {
-            return size;
-        }
-
-        @Override
-        public String getFilename() {
-            return key.substring(key.lastIndexOf('/') + 1);
-        }
-
-        @Override
-        public String getDescription() {
-            return "media " + key;
-        }
     }
 }

@@ -1,30 +1,15 @@
 package org.ketang.platform.organization.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.ketang.platform.organization.ImportTable;
 
 /**
  * Reads an uploaded table: CSV (UTF-8 with or without BOM, else GB18030 as Excel saves it on Chinese
@@ -32,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ImportFile {
 
-    static final Charset GB18030 = Charset.forName("GB18030");
+    static final Charset GB18030 = ImportTable.GB18030;
 
     private ImportFile() {
     }
@@ -42,10 +27,13 @@ public final class ImportFile {
     }
 
     public static Parsed read(byte[] content, @Nullable String filename, List<ImportColumn> columns) {
-        List<List<String>> table;
+        List<List<String>> table = new ArrayList<>();
         List<Integer> rowNumbers = new ArrayList<>();
         try {
-            table = isXlsx(content, filename) ? readXlsx(content, rowNumbers) : readCsv(content, rowNumbers);
+            for (ImportTable.Row row : ImportTable.read(content, filename).rows()) {
+                table.add(row.cells());
+                rowNumbers.add(row.number());
+            }
         } catch (IOException | RuntimeException e) {
             return new Parsed(List.of(), List.of(ImportError.at(1, "无法读取文件（请上传 CSV 或 .xlsx）",
                     "cannot read the file (upload CSV or .xlsx)")));
@@ -112,69 +100,5 @@ public final class ImportFile {
             }
         }
         return null;
-    }
-
-    static boolean isXlsx(byte[] content, @Nullable String filename) {
-        if (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            return true;
-        }
-        // a zip file (PK\3\4) is not a CSV
-        return content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-    }
-
-    /** The text of a CSV file: UTF-8 (BOM dropped) when valid, else GB18030. */
-    static String decode(byte[] content) {
-        int offset = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer bytes = ByteBuffer.wrap(content, offset, content.length - offset);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(content, GB18030);
-        }
-    }
-
-    private static List<List<String>> readCsv(byte[] content, List<Integer> rowNumbers) throws IOException {
-        String text = decode(content);
-        List<List<String>> table = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(text))) {
-            int line = 0;
-            for (CSVRecord record : parser) {
-                line++;
-                List<String> cells = new ArrayList<>();
-                record.forEach(cells::add);
-                table.add(cells);
-                rowNumbers.add(line);
-            }
-        }
-        // drop leading blank lines so that the header is the first non-blank row
-        while (!table.isEmpty() && table.get(0).stream().allMatch(c -> c == null || c.isBlank())) {
-            table.remove(0);
-            rowNumbers.remove(0);
-        }
-        return table;
-    }
-
-    private static List<List<String>> readXlsx(byte[] content, List<Integer> rowNumbers) throws IOException {
-        List<List<String>> table = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                }
-                if (table.isEmpty() && cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                table.add(cells);
-                rowNumbers.add(row.getRowNum() + 1);
-            }
-        }
-        return table;
     }
 }
