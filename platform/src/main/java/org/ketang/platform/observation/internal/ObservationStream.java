@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -28,11 +29,8 @@ public class ObservationStream implements SmartLifecycle {
 
     private final Map<Long, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
     private final ObjectMapper json;
-    private final ScheduledExecutorService keepalive = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "observation-keepalive");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Made on each start: a stopped context (a paused test context, too) may be started again. */
+    private @Nullable ScheduledExecutorService keepalive;
     private volatile boolean running;
 
     ObservationStream(ObjectMapper json) {
@@ -87,7 +85,12 @@ public class ObservationStream implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        keepalive = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "observation-keepalive");
+            t.setDaemon(true);
+            return t;
+        });
         running = true;
         keepalive.scheduleWithFixedDelay(() -> watchers.values().forEach(set -> set
                 .forEach(emitter -> send(set, emitter, SseEmitter.event().comment("k")))), KEEPALIVE.toSeconds(),
@@ -96,9 +99,12 @@ public class ObservationStream implements SmartLifecycle {
 
     /** Ends every stream first, so that a graceful shutdown does not wait for them. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        keepalive.shutdownNow();
+        if (keepalive != null) {
+            keepalive.shutdownNow();
+            keepalive = null;
+        }
         watchers.values().forEach(set -> set.forEach(SseEmitter::complete));
         watchers.clear();
     }
