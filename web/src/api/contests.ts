@@ -205,7 +205,7 @@ export interface Shown {
   comments: Array<{ offsetMs: number; body: string }>
 }
 
-const base = '/api/v1/contests'
+const base = '/contests'
 
 export const fetchContests = async (): Promise<Contest[]> => (await http.get(base)).data
 export const createContest = async (r: ContestRequest): Promise<Contest> => (await http.post(base, r)).data
@@ -237,18 +237,19 @@ export const submitLesson = async (contestId: number, lessonId: number, attachme
   (await http.post(`${base}/${contestId}/submissions`, { lessonId, attachments })).data
 export const fetchMySubmissions = async (): Promise<SubmissionView[]> => (await http.get(`${base}/submissions/mine`)).data
 export const withdraw = async (id: number): Promise<void> => void (await http.delete(`${base}/submissions/${id}`))
-export const attachmentUrl = (id: number): string => `${base}/attachments/${id}`
+/** A download link for the browser (outside axios, so with the full path). */
+export const attachmentUrl = (id: number): string => `/api/v1/contests/attachments/${id}`
 
-export const fetchTasks = async (): Promise<Task[]> => (await http.get('/api/v1/judging')).data
-export const fetchSheet = async (id: number): Promise<Sheet> => (await http.get(`/api/v1/judging/${id}`)).data
+export const fetchTasks = async (): Promise<Task[]> => (await http.get('/judging')).data
+export const fetchSheet = async (id: number): Promise<Sheet> => (await http.get(`/judging/${id}`)).data
 export const fetchEntryPlayback = async (id: number): Promise<{ hlsUrl: string; posterUrl: string | null; spriteVttUrl: string | null }> =>
-  (await http.get(`/api/v1/judging/${id}/playback`)).data
+  (await http.get(`/judging/${id}/playback`)).data
 export const saveScorecard = async (id: number, scores: Array<{ criterionId: number; score: number }>, handIn: boolean): Promise<{ total: number; submittedAt: string | null }> =>
-  (await http.put(`/api/v1/judging/${id}/scorecard`, { scores, handIn })).data
+  (await http.put(`/judging/${id}/scorecard`, { scores, handIn })).data
 export const addJudgeComment = async (id: number, offsetMs: number, body: string, published: boolean): Promise<JudgeComment> =>
-  (await http.post(`/api/v1/judging/${id}/comments`, { offsetMs, body, published })).data
+  (await http.post(`/judging/${id}/comments`, { offsetMs, body, published })).data
 export const deleteJudgeComment = async (id: number, commentId: number): Promise<void> =>
-  void (await http.delete(`/api/v1/judging/${id}/comments/${commentId}`))
+  void (await http.delete(`/judging/${id}/comments/${commentId}`))
 
 export const fetchShowcase = async (subjectId?: number, grade?: string): Promise<Shown[]> =>
-  (await http.get('/api/v1/showcase', { params: { subjectId, grade } })).data
+  (await http.get('/showcase', { params: { subjectId, grade } })).data
