@@ -85,6 +85,11 @@ class AuthorizationMatrixApiTests {
             POST /rubrics                         Y     403     403        403 403 403 403  403 403 403     403 403
             GET  /observation/reports/teachers?from=2026-01-01&to=2026-12-31 Y 403 Y 403 403 Y 403 403 403 403 403 403
             GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /contests                        Y     Y       Y          403 403 403 403  403 403 Y       403 403
+            GET  /contests/open                   Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /contests/submissions/mine       Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /judging                         Y     403     403        403 403 Y   403  403 403 403     403 403
+            GET  /showcase                        Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             """;
 
     @Autowired
