@@ -64,7 +64,7 @@ class SubmissionsController {
     List<OpenContest> open(Actor actor) {
         actor.require(Permission.LESSON_UPLOAD);
         Long school = actor.schoolId();
-        Instant now = Instant.now();
+        Instant now = contests.now();
         return contests.all().stream().filter(c -> school != null && c.takesSubmissions(now)
                 && (c.schoolIds().isEmpty() || c.schoolIds().contains(school))
                 && (c.organiserSchoolId() == null || c.organiserSchoolId().equals(school)))
