@@ -111,5 +111,21 @@ class ContestJudgingBrowserTests extends BrowserTest {
         assertThat(offsetMs).as("placed at the player's time, not at 0").isGreaterThan(2000);
         assertThat(jdbc.sql("select total from ctst_assignment where id = ? and submitted_at is not null").param(task)
                 .query(BigDecimal.class).single()).isEqualByComparingTo("80.00");
+
+        // the organiser's console shows the judge's progress; the teacher's page lists the entry
+        Page organiser = newPage();
+        signIn(organiser, "admin");
+        organiser.waitForURL("**/admin**");
+        organiser.navigate("/portal/contests");
+        organiser.getByText("一师一优课（浏览器）").click();
+        assertThat(organiser.locator(".el-table").nth(1)).containsText("评委 吴老师");
+        assertThat(organiser.locator("body")).containsText("R1-001");
+        screenshot(organiser, "contest-console");
+        Page teacher = newPage();
+        signIn(teacher, "t1");
+        teacher.waitForURL("**/portal**");
+        teacher.navigate("/portal/contests/submit");
+        assertThat(teacher.locator("body")).containsText("函数的图像");
+        screenshot(teacher, "contest-submit");
     }
 }
