@@ -183,8 +183,8 @@ describe('video library pages', () => {
   })
 
   it('shows in the portal menu only what the user may open', () => {
-    expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'live', 'space'])
-    expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'live', 'space'])
-    expect(portalPagesFor(teacher).map((p) => p.name)).toEqual(['home', 'library', 'live', 'upload', 'space'])
+    expect(portalPagesFor(student).map((p) => p.name)).toEqual(['home', 'library', 'live', 'showcase', 'space'])
+    expect(portalPagesFor(parent).map((p) => p.name)).toEqual(['home', 'live', 'showcase', 'space'])
+    expect(portalPagesFor(teacher).map((p) => p.name)).toEqual(['home', 'library', 'live', 'upload', 'contestSubmit', 'showcase', 'space'])
   })
 })

@@ -51,7 +51,22 @@ export const ADMIN_PAGES: ReadonlyArray<{ name: AdminPageName; path: string; per
   { name: 'rubrics', path: '/admin/rubrics', permission: 'RUBRIC_MANAGE' },
 ]
 
-export type PortalPageName = 'home' | 'library' | 'live' | 'patrol' | 'observation' | 'upload' | 'notices' | 'homework' | 'scores' | 'messages' | 'space'
+export type PortalPageName =
+  | 'home'
+  | 'library'
+  | 'live'
+  | 'patrol'
+  | 'observation'
+  | 'upload'
+  | 'contests'
+  | 'contestSubmit'
+  | 'judging'
+  | 'showcase'
+  | 'notices'
+  | 'homework'
+  | 'scores'
+  | 'messages'
+  | 'space'
 
 /** The portal's navigation, each with the permission it needs (none: everyone signed in). */
 export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; permission?: Permission }> = [
@@ -62,6 +77,11 @@ export const PORTAL_PAGES: ReadonlyArray<{ name: PortalPageName; path: string; p
   { name: 'patrol', path: '/portal/patrol', permission: 'PATROL' },
   { name: 'observation', path: '/portal/observation', permission: 'OBSERVE' },
   { name: 'upload', path: '/portal/upload', permission: 'LESSON_UPLOAD' },
+  { name: 'contests', path: '/portal/contests', permission: 'CONTEST_MANAGE' },
+  { name: 'contestSubmit', path: '/portal/contests/submit', permission: 'LESSON_UPLOAD' },
+  { name: 'judging', path: '/portal/judging', permission: 'CONTEST_JUDGE' },
+  // everyone signed in: the server shows each contest's awarded lessons to its chosen audience (district or public)
+  { name: 'showcase', path: '/portal/showcase' },
   { name: 'notices', path: '/portal/notices', permission: 'HOMESCHOOL_TEACH' },
   { name: 'homework', path: '/portal/homework', permission: 'HOMESCHOOL_TEACH' },
   { name: 'scores', path: '/portal/scores', permission: 'HOMESCHOOL_TEACH' },

@@ -50,6 +50,11 @@ export const routes: RouteRecordRaw[] = [
       { path: 'patrol', name: 'patrol', component: () => import('@/features/patrol/PatrolWallPage.vue'), meta: { permission: 'PATROL' } },
       { path: 'observation', name: 'observation', component: () => import('@/features/observation/ObservationReportPage.vue'), meta: { permission: 'OBSERVE' } },
       { path: 'patrol/reports', name: 'patrol-reports', component: () => import('@/features/patrol/PatrolReportPage.vue'), meta: { permission: 'PATROL' } },
+      { path: 'contests', name: 'contests', component: () => import('@/features/contests/ContestsPage.vue'), meta: { permission: 'CONTEST_MANAGE' } },
+      { path: 'contests/submit', name: 'contest-submit', component: () => import('@/features/contests/SubmitPage.vue'), meta: { permission: 'LESSON_UPLOAD' } },
+      { path: 'judging', name: 'judging', component: () => import('@/features/contests/JudgingPage.vue'), meta: { permission: 'CONTEST_JUDGE' } },
+      { path: 'judging/:id(\\d+)', name: 'judge-entry', component: () => import('@/features/contests/JudgeEntryPage.vue'), meta: { permission: 'CONTEST_JUDGE' } },
+      { path: 'showcase', name: 'showcase', component: () => import('@/features/contests/ShowcasePage.vue') },
       // no permission here: parents open lessons recommended to their child's class, the server decides (404 otherwise)
       { path: 'lessons/:id(\\d+)', name: 'lesson', component: () => import('@/features/player/PlayerPage.vue') },
       { path: 'notices', name: 'portal-notices', component: () => import('@/features/homeschool/NoticesPage.vue'), meta: { permission: 'HOMESCHOOL_TEACH' } },

@@ -96,6 +96,11 @@ class AuthorizationMatrixApiTests {
             GET  /homeschool/unread               Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             GET  /homeschool/homework?classId={C1} Y    Y       Y          Y   Y   403 403  403 403 404     404 403
             GET  /homeschool/homework?studentId={P1CHILD} 404 403 403      403 403 403 403  Y   Y   403     403 404
+            GET  /contests                        Y     Y       Y          403 403 403 403  403 403 Y       403 403
+            GET  /contests/open                   Y     Y       Y          Y   Y   403 403  403 403 Y       Y   403
+            GET  /contests/submissions/mine       Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
+            GET  /judging                         Y     403     403        403 403 Y   403  403 403 403     403 403
+            GET  /showcase                        Y     Y       Y          Y   Y   Y   Y    Y   Y   Y       Y   Y
             """;
 
     @Autowired

@@ -101,6 +101,9 @@ class DemoDistrict implements ApplicationRunner {
         user("sadmin1", "第一中学管理员", first, BuiltInRole.SCHOOL_ADMIN);
         user("principal1", "第一中学校长", first, BuiltInRole.PRINCIPAL);
         user("sadmin2", "实验中学管理员", second, BuiltInRole.SCHOOL_ADMIN);
+        // contest judges (评委): a teacher of each school; a judge never scores an entry of their own school
+        user("judge1", "评委 周老师", first, BuiltInRole.TEACHER, BuiltInRole.JUDGE);
+        user("judge2", "评委 吴老师", second, BuiltInRole.TEACHER, BuiltInRole.JUDGE);
         // the researcher observes 数学 (教研听课 is limited to a researcher's subjects)
         directory.subjectNamed("数学").ifPresent(math -> researcherSubjects.assign(researcher, List.of(math.id())));
         rubrics.define("课堂教学评价表", "听课评课通用量表（示例）", List.of(

@@ -24,6 +24,8 @@ public enum BuiltInRole {
             LESSON_VIEW, OBSERVE, CONTEST_JUDGE)),
     SUPERVISOR("督导", "Supervisor", ScopeLevel.DISTRICT, EnumSet.of(ORGANIZATION_VIEW, TIMETABLE_VIEW,
             LESSON_VIEW, DEVICE_VIEW, PATROL)),
+    /** A contest judge (评委), given on top of a person's own role: judges score the entries assigned to them. */
+    JUDGE("评委", "Contest judge", ScopeLevel.SELF, EnumSet.of(LESSON_VIEW, CONTEST_JUDGE)),
     STUDENT("学生", "Student", ScopeLevel.SELF, EnumSet.of(TIMETABLE_VIEW, LESSON_VIEW, HOMESCHOOL_USE)),
     PARENT("家长", "Parent", ScopeLevel.CHILDREN, EnumSet.of(HOMESCHOOL_USE)),
     DEVICE("设备", "Device", ScopeLevel.DEVICE, EnumSet.of(DEVICE_AGENT, LESSON_UPLOAD));

@@ -76,6 +76,8 @@ class DemoDistrictApiTests {
                 Map.entry("p1", new Expected(Set.of("PARENT"), first)),
                 Map.entry("sadmin2", new Expected(Set.of("SCHOOL_ADMIN"), second)),
                 Map.entry("t2", new Expected(Set.of("TEACHER"), second)),
+                Map.entry("judge1", new Expected(Set.of("TEACHER", "JUDGE"), first)),
+                Map.entry("judge2", new Expected(Set.of("TEACHER", "JUDGE"), second)),
                 Map.entry("p2", new Expected(Set.of("PARENT"), second)));
         expected.forEach((username, want) -> assertThat(accounts.findByUsername(username)).as(username)
                 .hasValueSatisfying(a -> {

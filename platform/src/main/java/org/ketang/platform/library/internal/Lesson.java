@@ -188,6 +188,14 @@ public class Lesson {
         return touched(now);
     }
 
+    boolean widenTo(Visibility atLeast, Instant now) {
+        if (deletedAt != null || visibility.compareTo(atLeast) >= 0) {
+            return false;
+        }
+        visibility = atLeast;
+        return touched(now);
+    }
+
     void reclassify(Classification newClassification, Instant now) {
         if (newClassification.schoolId() != classification.schoolId()) {
             throw new IllegalArgumentException("a lesson stays in its school");

@@ -227,6 +227,11 @@ public class Library implements LessonIntake, LessonMedia, RecordedLessons {
         change(lessonId, l -> l.openClass(open, settings.defaultVisibility(), clock.instant()));
     }
 
+    /** Makes a lesson's visibility at least {@code atLeast} (see {@link org.ketang.platform.library.LessonGrants#widen}). */
+    void widen(long lessonId, Visibility atLeast) {
+        change(lessonId, l -> l.widenTo(atLeast, clock.instant()));
+    }
+
     // ---------------------------------------------------------------- media
 
     @Override
