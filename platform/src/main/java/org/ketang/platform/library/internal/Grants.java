@@ -69,8 +69,7 @@ class Grants implements LessonGrants {
             return Optional.empty();
         }
         return lessons.find(lessonId).filter(l -> !l.deleted() && l.assetId() != null && l.status().watchable())
-                .flatMap(l -> provider.linksFor(java.util.Objects.requireNonNull(l.assetId()), userId))
-                .map(l -> new PlaybackLinks.Links(l.hlsUrl(), l.posterUrl(), l.spriteVttUrl(), null));
+                .flatMap(l -> provider.linksFor(java.util.Objects.requireNonNull(l.assetId()), userId));
     }
 
     @Override
