@@ -63,7 +63,7 @@ class PlaybackOverHttpApiTests {
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(segmentBytes, 10, 110));
 
-        // whole files take the fast path before the dispatcher; its headers are the controller's
+        // whole files (the fast path before the dispatcher) carry the same headers as the controller's answers
         HttpResponse<byte[]> fast = get(prefix + "360p/" + segment, null);
         assertThat(fast.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
         assertThat(fast.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

@@ -31,8 +31,8 @@ class PlaybackFastPath {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-                        || !request.getContextPath().isEmpty()) {
+                // HEAD and everything unusual take the ordinary way: only a GET wants the body sent by the kernel
+                if (!"GET".equals(request.getMethod()) || !request.getContextPath().isEmpty()) {
                     chain.doFilter(request, response);
                     return;
                 }
